@@ -1,0 +1,50 @@
+import { createRequire } from "node:module";
+import type { Command } from "commander";
+import { loadConfig, type Config } from "../config/config.js";
+import type { Database } from "../db/database.js";
+import type { MigrationReport } from "../db/migrate.js";
+import { openDatabase } from "../db/open-database.js";
+import { createOutput, type Output } from "./output.js";
+
+export interface CommandContext {
+  readonly config: Config;
+  readonly output: Output;
+  /** Opens (and migrates) the configured database; the caller closes it. */
+  openDatabase(): Promise<{ database: Database; migrations: MigrationReport }>;
+}
+
+export interface ContextDependencies {
+  readonly environment: NodeJS.ProcessEnv;
+  readonly workingDirectory: string;
+  readonly write?: (text: string) => void;
+  readonly openDatabase?: typeof openDatabase;
+}
+
+/** Builds the context of one command from its options merged with the global ones. */
+export function contextFor(command: Command, dependencies: ContextDependencies): CommandContext {
+  const options = command.optsWithGlobals<{ db?: string; json?: boolean }>();
+  const config = loadConfig({
+    db: options.db,
+    json: options.json,
+    environment: dependencies.environment,
+    workingDirectory: dependencies.workingDirectory,
+  });
+  const open = dependencies.openDatabase ?? openDatabase;
+  return {
+    config,
+    output: createOutput(config.json, dependencies.write),
+    openDatabase: () => open(config.database),
+  };
+}
+
+/** Opens the database, runs `work`, and always closes it. */
+export async function withDatabase<T>(context: CommandContext, work: (database: Database) => Promise<T>): Promise<T> {
+  const { database } = await context.openDatabase();
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export const TOOL_VERSION: string = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;

@@ -1,0 +1,118 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { saveAccounts } from "../../db/account-store.js";
+import { finishRun, startRun } from "../../db/run-store.js";
+import { latestUsage, saveUsage } from "../../db/usage-store.js";
+import { describeProblem, InputError } from "../../errors.js";
+import { readSourceFolder, type SourceFolder } from "../../ingest/read-source-folder.js";
+import { taxonomyVersion } from "../../taxonomy/taxonomy-version.js";
+import { SIGNALS } from "../../taxonomy/signals.js";
+import { contextFor, TOOL_VERSION, withDatabase, type ContextDependencies } from "../command-context.js";
+import { formatTable } from "../output.js";
+
+export const DEMO_FOLDER = fileURLToPath(new URL("../../../data/demo/", import.meta.url));
+
+/** Pipeline stages that later work adds; the demo says plainly which ones it cannot run yet. */
+const NOT_YET = [
+  { stage: "index", what: "chunk and embed tickets and calls into pgvector" },
+  { stage: "extract", what: "evidence with verified quotes per signal" },
+  { stage: "readiness", what: "gates, verdict and expansion hypotheses per account" },
+  { stage: "eval", what: "precision and recall against the gold set" },
+] as const;
+
+export interface AccountSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly tier: string;
+  readonly arr: number;
+  readonly health: string;
+  readonly licensedSeats: number | null;
+  readonly activeUsers: number | null;
+  readonly seatUtilisation: number | null;
+  readonly tickets: number;
+  readonly calls: number;
+}
+
+export function registerDemoCommand(program: Command, dependencies: ContextDependencies): void {
+  program
+    .command("demo")
+    .description("load the bundled demo data (8 accounts) into the database and show what the tool sees")
+    .option("--data <folder>", "a source folder laid out as data/README.md describes", DEMO_FOLDER)
+    .action(async (options: { data: string }, command: Command) => {
+      const context = contextFor(command, dependencies);
+      const folder = path.resolve(dependencies.workingDirectory, options.data);
+      const source = await readSourceFolder(folder);
+      if (source.problems.length > 0) throw new InputError(source.problems);
+      const summaries = await withDatabase(context, async (database) => {
+        context.output.note(`Database: ${database.location} (${database.engine})`);
+        await database.transaction(async (transaction) => {
+          const runId = await startRun(transaction, {
+            command: "demo",
+            arguments: { data: path.relative(dependencies.workingDirectory, folder) || "." },
+            toolVersion: TOOL_VERSION,
+            versions: { taxonomy: taxonomyVersion() },
+          });
+          await saveAccounts(transaction, source.accounts, "accounts");
+          await saveUsage(transaction, source.usage, "usage.csv");
+          await finishRun(transaction, runId, {
+            status: "succeeded",
+            summary: { accounts: source.accounts.length, usage: source.usage.length, tickets: source.tickets.length, calls: source.calls.length },
+          });
+        });
+        return summarise(source, await latestUsage(database));
+      });
+      context.output.result(
+        { folder, signals: SIGNALS.length, accounts: summaries, notYet: NOT_YET },
+        () => renderDemo(source, summaries),
+      );
+    });
+}
+
+function summarise(source: SourceFolder, usage: Awaited<ReturnType<typeof latestUsage>>): AccountSummary[] {
+  return source.accounts.map((account) => {
+    const active = usage.find((item) => item.accountId === account.id && item.metric === "active_users")?.value;
+    const seats = account.licensed_seats;
+    return {
+      id: account.id,
+      name: account.name,
+      tier: account.tier,
+      arr: account.arr,
+      health: `${account.health}${account.health_trend === "unknown" ? "" : `, ${account.health_trend}`}`,
+      licensedSeats: seats ?? null,
+      activeUsers: active ?? null,
+      seatUtilisation: active === undefined || seats === undefined || seats === 0 ? null : active / seats,
+      tickets: source.tickets.filter((ticket) => ticket.account_id === account.id).length,
+      calls: source.calls.filter((call) => call.accountId === account.id).length,
+    };
+  });
+}
+
+function renderDemo(source: SourceFolder, summaries: readonly AccountSummary[]): string {
+  const table = formatTable(
+    ["account", "tier", "ARR", "health", "seats used", "tickets", "calls"],
+    summaries.map((summary) => [
+      summary.id,
+      summary.tier,
+      summary.arr,
+      summary.health,
+      summary.seatUtilisation === null
+        ? "no usage data"
+        : `${summary.activeUsers}/${summary.licensedSeats} (${Math.round(summary.seatUtilisation * 100)}%)`,
+      summary.tickets,
+      summary.calls,
+    ]),
+  );
+  const problems = source.problems.map((problem) => `  ! ${describeProblem(problem)}`);
+  return [
+    `${source.vendor.vendor} demo: ${source.accounts.length} accounts, ${source.tickets.length} tickets, ${source.calls.length} calls, ${source.usage.length} usage rows (validated and stored).`,
+    "",
+    table,
+    ...problems,
+    "",
+    `Signal taxonomy: ${SIGNALS.length} signals (evidence taxonomy).`,
+    "",
+    "Not yet built (coming in the next issues):",
+    ...NOT_YET.map((item) => `  - ${item.stage}: ${item.what}`),
+  ].join("\n");
+}

@@ -1,0 +1,30 @@
+import { AppError, ConfigError, DatabaseError, InputError, ProviderError } from "../errors.js";
+
+/** The one place errors become exit codes (sysexits-style, so scripts can tell bad input from outages). */
+export const EXIT_CODES = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  badInput: 65,
+  unavailable: 69,
+  temporaryFailure: 75,
+} as const;
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof InputError) return EXIT_CODES.badInput;
+  if (error instanceof ConfigError) return EXIT_CODES.usage;
+  if (error instanceof DatabaseError) return EXIT_CODES.unavailable;
+  if (error instanceof ProviderError) return error.retryable ? EXIT_CODES.temporaryFailure : EXIT_CODES.failure;
+  return EXIT_CODES.failure;
+}
+
+/** What the user sees: the message of known errors, and the full chain for surprises. */
+export function describeError(error: unknown): { message: string; kind: string; problems?: unknown } {
+  if (error instanceof InputError) return { kind: error.name, message: error.message, problems: error.problems };
+  if (error instanceof AppError) return { kind: error.name, message: error.message };
+  const chain: string[] = [];
+  for (let current: unknown = error; current !== undefined && chain.length < 5; current = (current as Error).cause) {
+    chain.push(current instanceof Error ? (current.stack ?? current.message) : String(current));
+  }
+  return { kind: "UnexpectedError", message: chain.join("\ncaused by: ") };
+}

@@ -1,0 +1,31 @@
+import { Command } from "commander";
+import { DEFAULT_DATABASE_DIRECTORY } from "../config/config.js";
+import { TOOL_VERSION, type ContextDependencies } from "./command-context.js";
+import { registerAccountsCommand } from "./commands/accounts-command.js";
+import { registerDemoCommand } from "./commands/demo-command.js";
+import { registerMigrateCommand } from "./commands/migrate-command.js";
+import { registerTaxonomyCommand } from "./commands/taxonomy-command.js";
+
+/** Each command declares itself; later stages add their registration here, in pipeline order. */
+const COMMANDS = [registerDemoCommand, registerAccountsCommand, registerTaxonomyCommand, registerMigrateCommand];
+
+export function createProgram(dependencies: ContextDependencies): Command {
+  const program = new Command("evidence")
+    .description(
+      "Evidence analyzer for Customer Success: finds expansion signals in tickets and calls, cites the " +
+        "customer's own words, and decides readiness by rules you can read.",
+    )
+    .version(TOOL_VERSION)
+    .option(
+      "--db <dir|postgres://url>",
+      `embedded database directory or PostgreSQL URL (env EVIDENCE_DB or DATABASE_URL; default ${DEFAULT_DATABASE_DIRECTORY})`,
+    )
+    .option("--json", "machine-readable output on stdout")
+    .showHelpAfterError("(run evidence --help for usage)")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  evidence demo\n  evidence --db postgres://localhost/cs accounts import data/demo/accounts.json\n  evidence taxonomy --json",
+    );
+  for (const register of COMMANDS) register(program, dependencies);
+  return program;
+}

@@ -1,0 +1,66 @@
+/**
+ * One error tree for the whole program. Every error keeps its cause; the CLI maps each class to an exit
+ * code in one place (`cli/exit-codes.ts`).
+ */
+export class AppError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Configuration or command-line options that cannot work (unknown database URL, missing flag). */
+export class ConfigError extends AppError {}
+
+/** Where in an input file a problem sits. `record` is a record id or a 1-based position. */
+export interface InputProblem {
+  readonly file: string;
+  readonly record?: string;
+  readonly line?: number;
+  readonly field?: string;
+  readonly reason: string;
+}
+
+export function describeProblem(problem: InputProblem): string {
+  const place = [
+    problem.file,
+    problem.line === undefined ? undefined : `line ${problem.line}`,
+    problem.record === undefined ? undefined : `record ${problem.record}`,
+    problem.field === undefined ? undefined : `field "${problem.field}"`,
+  ]
+    .filter((part) => part !== undefined)
+    .join(", ");
+  return `${place}: ${problem.reason}`;
+}
+
+/** Bad input data. Carries every problem found, so a user fixes a file in one pass. */
+export class InputError extends AppError {
+  readonly problems: readonly InputProblem[];
+
+  constructor(problems: readonly InputProblem[], options?: { cause?: unknown }) {
+    const shown = problems.slice(0, 20).map((problem) => `  - ${describeProblem(problem)}`);
+    const more = problems.length > 20 ? [`  ... and ${problems.length - 20} more`] : [];
+    const noun = problems.length === 1 ? "problem" : "problems";
+    super([`${problems.length} input ${noun}; nothing was written:`, ...shown, ...more].join("\n"), options);
+    this.problems = problems;
+  }
+
+  get file(): string | undefined {
+    return this.problems[0]?.file;
+  }
+}
+
+/** The database cannot be opened, migrated or queried. */
+export class DatabaseError extends AppError {}
+
+/** A model provider failed (HTTP status kept so retries can decide). */
+export class ProviderError extends AppError {
+  readonly status: number | undefined;
+  readonly retryable: boolean;
+
+  constructor(message: string, details: { status?: number; retryable: boolean; cause?: unknown }) {
+    super(message, { cause: details.cause });
+    this.status = details.status;
+    this.retryable = details.retryable;
+  }
+}

@@ -1,0 +1,133 @@
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { InputError, type InputProblem } from "../errors.js";
+import type { Account } from "./account-schema.js";
+import { loadAccounts } from "./load-accounts.js";
+import { loadTickets } from "./load-tickets.js";
+import { loadUsage } from "./load-usage.js";
+import { readJson } from "./read-source-file.js";
+import type { Ticket } from "./ticket-schema.js";
+import { callFileName, TRANSCRIPT_EXTENSIONS, transcriptJsonSchema } from "./transcript-schema.js";
+import type { UsageMetric } from "./usage-schema.js";
+import { validateRecord } from "./validate-records.js";
+import { loadVendorProfile, type VendorProfile } from "./vendor-profile.js";
+
+export interface CallFile {
+  readonly file: string;
+  readonly accountId: string;
+  readonly format: "vtt" | "srt" | "txt" | "json";
+  readonly date: string;
+  readonly title: string;
+}
+
+export interface SourceFolder {
+  readonly folder: string;
+  readonly vendor: VendorProfile;
+  readonly accounts: Account[];
+  readonly usage: UsageMetric[];
+  readonly tickets: Ticket[];
+  readonly calls: CallFile[];
+  /** Problems in tickets and calls: those records are skipped, the rest can still be used. */
+  readonly problems: InputProblem[];
+}
+
+/**
+ * Reads and validates a source folder laid out as data/README.md describes. The vendor profile and the
+ * accounts must be wholly valid (everything else refers to them); a bad ticket or call is reported in
+ * `problems` and left out. Transcript text formats are only located here; the indexer parses them.
+ */
+export async function readSourceFolder(folder: string): Promise<SourceFolder> {
+  const vendor = await loadVendorProfile(path.join(folder, "vendor.json"));
+  const accounts = await loadAccounts(await firstExisting(folder, ["accounts.json", "accounts.csv"]));
+  const accountIds = new Set(accounts.map((account) => account.id));
+  const problems: InputProblem[] = [];
+
+  const usageFile = path.join(folder, "usage.csv");
+  const usage = (await exists(usageFile)) ? await loadUsage(usageFile) : [];
+  const unknownUsage = usage.filter((metric) => !accountIds.has(metric.account_id));
+  if (unknownUsage.length > 0) {
+    throw new InputError(
+      [...new Set(unknownUsage.map((metric) => metric.account_id))].map((accountId) => ({
+        file: usageFile,
+        field: "account_id",
+        reason: `unknown account "${accountId}" (not in the accounts file)`,
+      })),
+    );
+  }
+
+  const tickets: Ticket[] = [];
+  for (const file of await filesIn(path.join(folder, "tickets"), [".json", ".csv"])) {
+    const load = await loadTickets(file);
+    problems.push(...load.problems);
+    for (const ticket of load.tickets) {
+      if (accountIds.has(ticket.account_id)) tickets.push(ticket);
+      else problems.push({ file, record: `ticket ${ticket.id}`, field: "account_id", reason: `unknown account "${ticket.account_id}"` });
+    }
+  }
+
+  const calls: CallFile[] = [];
+  const callsFolder = path.join(folder, "calls");
+  for (const accountFolder of await directoriesIn(callsFolder)) {
+    const accountId = path.basename(accountFolder);
+    for (const file of await filesIn(accountFolder, TRANSCRIPT_EXTENSIONS)) {
+      if (file.endsWith(".meta.json")) continue;
+      const located = await locateCall(file, accountId, accountIds);
+      if (located.success) calls.push(located.data);
+      else problems.push(...located.problems);
+    }
+  }
+  return { folder, vendor, accounts, usage, tickets, calls, problems };
+}
+
+async function locateCall(
+  file: string,
+  folderAccountId: string,
+  accountIds: ReadonlySet<string>,
+): Promise<{ success: true; data: CallFile } | { success: false; problems: InputProblem[] }> {
+  const format = path.extname(file).slice(1).toLowerCase() as CallFile["format"];
+  if (format === "json") {
+    const result = validateRecord(transcriptJsonSchema, await readJson(file), { file, record: "transcript" });
+    if (!result.success) return result;
+    const { account_id: accountId, started_at: startedAt, title } = result.data;
+    if (!accountIds.has(accountId)) {
+      return { success: false, problems: [{ file, record: "transcript", field: "account_id", reason: `unknown account "${accountId}"` }] };
+    }
+    return { success: true, data: { file, accountId, format, date: startedAt.slice(0, 10), title } };
+  }
+  const named = callFileName(path.basename(file));
+  if (named === undefined) {
+    return { success: false, problems: [{ file, reason: "call file name must be YYYY-MM-DD-title.(vtt|srt|txt|json)" }] };
+  }
+  if (!accountIds.has(folderAccountId)) {
+    return { success: false, problems: [{ file, reason: `folder "${folderAccountId}" is not an account id from the accounts file` }] };
+  }
+  return { success: true, data: { file, accountId: folderAccountId, format, ...named } };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function firstExisting(folder: string, names: readonly string[]): Promise<string> {
+  for (const name of names) {
+    const file = path.join(folder, name);
+    if (await exists(file)) return file;
+  }
+  throw new InputError([{ file: path.join(folder, names.join(" or ")), reason: "file not found" }]);
+}
+
+async function filesIn(folder: string, extensions: readonly string[]): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile() && extensions.includes(path.extname(entry.name).toLowerCase()))
+    .map((entry) => path.join(folder, entry.name))
+    .sort();
+}
+
+async function directoriesIn(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isDirectory()).map((entry) => path.join(folder, entry.name)).sort();
+}

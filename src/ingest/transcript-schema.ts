@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { accountIdSchema } from "./account-schema.js";
+import { participantSchema } from "./speaker-role.js";
+
+/** `hh:mm:ss`, `mm:ss` (optionally with fractions) or a number of seconds, as seconds. */
+export const callOffsetSchema = z.union([
+  z.number().nonnegative(),
+  z
+    .string()
+    .regex(/^(\d{1,2}:)?\d{1,2}:\d{2}([.,]\d{1,3})?$/, "must be hh:mm:ss, mm:ss or a number of seconds")
+    .transform(parseCallOffset),
+]);
+
+export function parseCallOffset(text: string): number {
+  const parts = text.replace(",", ".").split(":").map(Number);
+  return parts.reduce((total, part) => total * 60 + part, 0);
+}
+
+export function formatCallOffset(seconds: number): string {
+  const whole = Math.floor(seconds);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${pad(Math.floor(whole / 3600))}:${pad(Math.floor((whole % 3600) / 60))}:${pad(whole % 60)}`;
+}
+
+/** One speaker turn, the unit every transcript format is parsed into. */
+export const transcriptTurnSchema = z.strictObject({
+  speaker: z.string().trim().min(1),
+  start: callOffsetSchema,
+  text: z.string().trim().min(1),
+});
+
+export type TranscriptTurn = z.infer<typeof transcriptTurnSchema>;
+
+const callMetadataFields = {
+  account_id: accountIdSchema,
+  title: z.string().trim().min(1),
+  started_at: z.union([z.iso.datetime({ offset: true }), z.iso.date()]),
+  participants: z.array(participantSchema).default([]),
+};
+
+/** A JSON transcript: everything in one file. */
+export const transcriptJsonSchema = z.strictObject({
+  ...callMetadataFields,
+  turns: z.array(transcriptTurnSchema).min(1, "a transcript needs at least one turn"),
+});
+
+/** A `<file>.meta.json` sidecar next to a VTT, SRT or text transcript: adds or overrides metadata. */
+export const transcriptSidecarSchema = z.strictObject({
+  account_id: callMetadataFields.account_id.optional(),
+  title: callMetadataFields.title.optional(),
+  started_at: callMetadataFields.started_at.optional(),
+  participants: callMetadataFields.participants,
+});
+
+export type TranscriptJson = z.infer<typeof transcriptJsonSchema>;
+
+export const TRANSCRIPT_EXTENSIONS = [".vtt", ".srt", ".txt", ".json"] as const;
+
+/** `2026-05-14-quarterly-review.vtt` -> date and title; undefined when the name does not follow it. */
+export function callFileName(fileName: string): { date: string; title: string } | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})-(.+)\.(vtt|srt|txt|json)$/i.exec(fileName);
+  if (match === null || match[1] === undefined || match[2] === undefined) return undefined;
+  if (!z.iso.date().safeParse(match[1]).success) return undefined;
+  const words = match[2].replace(/[-_]+/g, " ").trim();
+  return { date: match[1], title: words.charAt(0).toUpperCase() + words.slice(1) };
+}

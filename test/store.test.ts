@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listAccounts, saveAccounts } from "../src/db/account-store.js";
+import { appendAuditEvent } from "../src/db/audit-store.js";
+import { chunkEmbedding, nearestChunks, replaceDocument, searchChunks, type NewDocument } from "../src/db/document-store.js";
+import { migrate } from "../src/db/migrate.js";
+import { latestUsage, saveUsage } from "../src/db/usage-store.js";
+import { createAccount } from "./support/factories.js";
+import { startPgliteEngine, startSocketEngine, type TestEngine } from "./support/engines.js";
+
+// One suite, two engines: everything the store promises must hold on both.
+describe.each([
+  { label: "PGlite in-process", start: startPgliteEngine },
+  { label: "pg over loopback to a PGlite socket server", start: () => startSocketEngine() },
+])("store on $label", ({ start }) => {
+  let engine: TestEngine;
+
+  beforeAll(async () => {
+    engine = await start();
+    await engine.database.transaction((transaction) =>
+      saveAccounts(
+        transaction,
+        [
+          createAccount({ id: "north", name: "North Co", licensed_seats: 100, renewal_date: "2027-03-31" }),
+          createAccount({ id: "south", name: "South Co", arr: 12_345.5, health: "yellow", health_trend: "up" }),
+        ],
+        "accounts.json",
+      ),
+    );
+  });
+
+  afterAll(async () => {
+    await engine?.stop();
+  });
+
+  it("migrations are idempotent: a second run applies nothing", async () => {
+    const report = await migrate(engine.database);
+    expect(report.applied).toEqual([]);
+    expect(report.alreadyApplied).toBeGreaterThan(0);
+  });
+
+  it("round-trips account facts, including numeric and date columns", async () => {
+    const accounts = await listAccounts(engine.database);
+    expect(accounts.map((account) => account.id)).toEqual(["north", "south"]);
+    expect(accounts[0]).toMatchObject({ licensed_seats: 100, renewal_date: "2027-03-31", domains: ["north.example"] });
+    expect(accounts[1]).toMatchObject({ arr: 12_345.5, health: "yellow", health_trend: "up" });
+  });
+
+  it("upserts usage and returns the latest value per metric", async () => {
+    await engine.database.transaction((transaction) =>
+      saveUsage(
+        transaction,
+        [
+          { account_id: "north", date: "2026-09-30", metric: "active_users", value: 70 },
+          { account_id: "north", date: "2026-10-31", metric: "active_users", value: 85 },
+        ],
+        "usage.csv",
+      ),
+    );
+    const latest = await latestUsage(engine.database);
+    expect(latest).toEqual([{ accountId: "north", metric: "active_users", measuredOn: "2026-10-31", value: 85 }]);
+  });
+
+  describe("documents and chunks", () => {
+    beforeAll(async () => {
+      await engine.database.transaction(async (transaction) => {
+        await replaceDocument(transaction, callDocument("north", "calls/north/2026-10-01-review.vtt", [
+          ["We will need forty more seats when the Memphis hub opens.", [1, 0, 0]],
+          ["The weather in Memphis was lovely last week.", [0, 1, 0]],
+        ]));
+        await replaceDocument(transaction, callDocument("south", "calls/south/2026-10-02-check-in.vtt", [
+          ["Our team needs more seats for the new hires.", [0.9, 0.1, 0]],
+        ]));
+      });
+    });
+
+    it("finds the nearest chunk by cosine distance, inside one account", async () => {
+      const hits = await nearestChunks(engine.database, [1, 0.05, 0], { accountId: "north", limit: 2 });
+      expect(hits.map((hit) => hit.text)).toEqual([
+        "We will need forty more seats when the Memphis hub opens.",
+        "The weather in Memphis was lovely last week.",
+      ]);
+      expect(hits.every((hit) => hit.accountId === "north")).toBe(true);
+      expect(hits[0]?.score).toBeLessThan(hits[1]?.score ?? 0);
+      expect(hits[0]).toMatchObject({ speaker: "Dana Okafor", speakerRole: "customer", sourceRef: "calls/north/2026-10-01-review.vtt" });
+    });
+
+    it("searches across accounts when no account is given", async () => {
+      const hits = await nearestChunks(engine.database, [0.9, 0.1, 0], { limit: 1 });
+      expect(hits[0]?.accountId).toBe("south");
+    });
+
+    it("finds chunks by full-text search with stemming, filtered by account", async () => {
+      const everywhere = await searchChunks(engine.database, "seat");
+      expect(new Set(everywhere.map((hit) => hit.accountId))).toEqual(new Set(["north", "south"]));
+      const southOnly = await searchChunks(engine.database, "seat", { accountId: "south" });
+      expect(southOnly.map((hit) => hit.text)).toEqual(["Our team needs more seats for the new hires."]);
+      expect(await searchChunks(engine.database, "weather", { accountId: "south" })).toEqual([]);
+    });
+
+    it("stores embeddings losslessly", async () => {
+      const [hit] = await nearestChunks(engine.database, [0, 1, 0], { accountId: "north", limit: 1 });
+      expect(await chunkEmbedding(engine.database, hit?.chunkId ?? -1)).toEqual([0, 1, 0]);
+    });
+
+    it("replacing a document swaps its chunks and leaves no orphan", async () => {
+      await engine.database.transaction((transaction) =>
+        replaceDocument(transaction, callDocument("north", "calls/north/2026-10-01-review.vtt", [["A shorter call.", [0, 0, 1]]])),
+      );
+      const rows = await engine.database.query<{ documents: number | string; chunks: number | string }>(
+        `select (select count(*) from documents where source_ref = 'calls/north/2026-10-01-review.vtt') as documents,
+                (select count(*) from chunks c join documents d on d.id = c.document_id
+                  where d.source_ref = 'calls/north/2026-10-01-review.vtt') as chunks`,
+      );
+      expect(rows[0]).toMatchObject({ documents: expect.anything(), chunks: expect.anything() });
+      expect(Number(rows[0]?.documents)).toBe(1);
+      expect(Number(rows[0]?.chunks)).toBe(1);
+    });
+
+    it("rolls back a failed transaction completely", async () => {
+      await expect(
+        engine.database.transaction(async (transaction) => {
+          await replaceDocument(transaction, callDocument("south", "calls/south/2026-11-01-doomed.vtt", [["Never stored.", [1, 1, 1]]]));
+          throw new Error("boom");
+        }),
+      ).rejects.toThrow("boom");
+      expect(await searchChunks(engine.database, "never stored")).toEqual([]);
+    });
+  });
+
+  it("keeps the audit table append-only", async () => {
+    const id = await appendAuditEvent(engine.database, {
+      actor: "test",
+      action: "hypothesis.approved",
+      subjectType: "hypothesis",
+      subjectId: "1",
+      details: { verdict: "ready" },
+    });
+    await expect(engine.database.query("update audit_events set actor = 'someone else' where id = $1", [id])).rejects.toThrow(/append-only/);
+    await expect(engine.database.query("delete from audit_events where id = $1", [id])).rejects.toThrow(/append-only/);
+    const rows = await engine.database.query<{ actor: string }>("select actor from audit_events where id = $1", [id]);
+    expect(rows).toEqual([{ actor: "test" }]);
+  });
+
+  it("refuses a chunk whose account does not exist", async () => {
+    await expect(
+      engine.database.transaction((transaction) =>
+        replaceDocument(transaction, callDocument("nobody", "calls/nobody/2026-01-01-x.vtt", [["text", [1, 0, 0]]])),
+      ),
+    ).rejects.toThrow();
+  });
+});
+
+describe("a PostgreSQL server without pgvector", () => {
+  it("gets an error that names the extension and how to install it", async () => {
+    const engine = await startSocketEngine({ withPgvector: false, migrated: false });
+    try {
+      const failure = await migrate(engine.database).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect((failure as Error).name).toBe("DatabaseError");
+      expect((failure as Error).message).toMatch(/pgvector extension \("vector"\) is not available/);
+      expect((failure as Error).message).toMatch(/CREATE EXTENSION vector/);
+      expect((failure as Error).message).not.toMatch(/secret/);
+    } finally {
+      await engine.stop();
+    }
+  });
+});
+
+function callDocument(accountId: string, sourceRef: string, turns: Array<[string, number[]]>): NewDocument {
+  let offset = 0;
+  const chunks = turns.map(([text, embedding], ordinal) => {
+    const startOffset = offset;
+    offset += text.length + 1;
+    return {
+      ordinal,
+      startOffset,
+      endOffset: startOffset + text.length,
+      text,
+      speaker: "Dana Okafor",
+      speakerRole: "customer" as const,
+      callOffsetSeconds: ordinal * 30,
+      embedding,
+      embeddingModel: "test-3d",
+    };
+  });
+  return {
+    accountId,
+    kind: "call",
+    sourceRef,
+    title: "Review",
+    occurredAt: "2026-10-01T15:00:00Z",
+    fullText: turns.map(([text]) => text).join("\n"),
+    contentHash: `hash-${sourceRef}-${turns.length}`,
+    chunks,
+  };
+}

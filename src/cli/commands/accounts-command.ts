@@ -17,9 +17,10 @@ export function registerAccountsCommand(program: Command, dependencies: ContextD
     .description("validate an accounts file (.json or .csv) and store it; a file with any bad record stores nothing")
     .action(async (file: string, _options: unknown, command: Command) => {
       const context = contextFor(command, dependencies);
+      const absolute = path.resolve(dependencies.workingDirectory, file);
       // Validate before opening the database: a bad file never touches stored data.
-      const loaded = await loadAccounts(file);
-      const sourceRef = path.relative(dependencies.workingDirectory, path.resolve(dependencies.workingDirectory, file));
+      const loaded = await loadAccounts(absolute);
+      const sourceRef = path.relative(dependencies.workingDirectory, absolute);
       await withDatabase(context, (database) =>
         database.transaction(async (transaction) => {
           const runId = await startRun(transaction, {

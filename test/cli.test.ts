@@ -1,0 +1,118 @@
+import { existsSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createProgram } from "../src/cli/program.js";
+import { exitCodeFor } from "../src/cli/exit-codes.js";
+import { listAccounts } from "../src/db/account-store.js";
+import type { Database } from "../src/db/database.js";
+import { InputError } from "../src/errors.js";
+import { startPgliteEngine, type TestEngine } from "./support/engines.js";
+import { runCli } from "./support/run-cli.js";
+import { writeTempFiles } from "./support/temp-files.js";
+
+const account = (id: string, overrides: Record<string, unknown> = {}) => ({
+  id,
+  name: id.toUpperCase(),
+  tier: "business",
+  arr: 1000,
+  health: "green",
+  ...overrides,
+});
+
+describe("evidence (in process, shared database)", () => {
+  let engine: TestEngine;
+  let folder: string;
+  const written: string[] = [];
+
+  beforeAll(async () => {
+    engine = await startPgliteEngine();
+    folder = await writeTempFiles({
+      "good.json": JSON.stringify([account("acme"), account("bolt"), account("crane")]),
+      "bad.json": JSON.stringify([account("acme", { arr: 2000 }), account("delta", { health: "great" })]),
+    });
+  });
+
+  afterAll(async () => {
+    await engine?.stop();
+  });
+
+  async function run(...args: string[]): Promise<void> {
+    // The command closes what it opens; the shared test database must survive that.
+    const shared: Database = { ...engine.database, close: async () => undefined };
+    const program = createProgram({
+      environment: {},
+      workingDirectory: folder,
+      write: (text) => written.push(text),
+      openDatabase: async () => ({ database: shared, migrations: { applied: [], alreadyApplied: 1 } }),
+    });
+    await program.parseAsync(["node", "evidence", ...args]);
+  }
+
+  it("imports a valid accounts file and lists it", async () => {
+    await run("accounts", "import", "good.json");
+    expect(written.pop()).toBe("Imported 3 accounts from good.json.\n");
+    await run("--json", "accounts", "list");
+    const listed = JSON.parse(written.pop() ?? "") as { accounts: Array<{ id: string }> };
+    expect(listed.accounts.map((item) => item.id)).toEqual(["acme", "bolt", "crane"]);
+  });
+
+  it("refuses a malformed accounts file, names file, record and field, and writes nothing", async () => {
+    const before = await listAccounts(engine.database);
+    const auditBefore = await engine.database.query("select id from audit_events");
+    const failure = await run("accounts", "import", "bad.json").catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(InputError);
+    expect((failure as InputError).problems).toEqual([
+      expect.objectContaining({ file: path.join(folder, "bad.json"), record: "delta", field: "health" }),
+    ]);
+    expect(exitCodeFor(failure)).toBe(65);
+    // The valid record in the bad file (acme's new ARR) must not have been stored either.
+    expect(await listAccounts(engine.database)).toEqual(before);
+    expect(await engine.database.query("select id from audit_events")).toEqual(auditBefore);
+  });
+
+  it("records the import as a run and an audit event", async () => {
+    const runs = await engine.database.query<{ command: string; status: string }>("select command, status from runs");
+    expect(runs).toEqual([{ command: "accounts import", status: "succeeded" }]);
+    const events = await engine.database.query<{ action: string; subject_id: string }>("select action, subject_id from audit_events");
+    expect(events).toEqual([{ action: "accounts.imported", subject_id: "good.json" }]);
+  });
+});
+
+describe("evidence (as a user runs it)", () => {
+  it("--help lists every subcommand with one line each", () => {
+    const help = runCli(["--help"]);
+    expect(help.status).toBe(0);
+    for (const command of ["demo", "accounts", "taxonomy", "migrate"]) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b.*\\S`, "m"));
+    }
+    expect(help.stdout).toContain("--db <dir|postgres://url>");
+    expect(help.stdout).toContain("--json");
+  });
+
+  it("refuses a malformed account file with exit 65 before touching the database", async () => {
+    const folder = await writeTempFiles({ "accounts.csv": "id,name,tier,arr,health\nacme,Acme,business,12x,green\n" });
+    const result = runCli(["accounts", "import", "accounts.csv"], { cwd: folder, env: { EVIDENCE_DB: "db" } });
+    expect(result.status).toBe(65);
+    expect(result.stderr).toContain('accounts.csv, line 2, record acme, field "arr"');
+    expect(existsSync(path.join(folder, "db"))).toBe(false);
+  });
+
+  it("prints the taxonomy as JSON", () => {
+    const result = runCli(["taxonomy", "--json"]);
+    expect(result.status).toBe(0);
+    const taxonomy = JSON.parse(result.stdout) as { signals: Array<{ id: string }> };
+    expect(taxonomy.signals).toHaveLength(22);
+  });
+
+  it("runs the demo on a fresh embedded database and reports every account", async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), "evidence-demo-"));
+    const result = runCli(["--json", "demo"], { cwd: directory, env: { EVIDENCE_DB: "db" } });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const demo = JSON.parse(result.stdout) as { accounts: Array<{ id: string; tickets: number; calls: number }> };
+    expect(demo.accounts).toHaveLength(8);
+    expect(existsSync(path.join(directory, "db", "PG_VERSION"))).toBe(true);
+  });
+});

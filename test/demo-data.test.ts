@@ -1,0 +1,93 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_FOLDER } from "../src/cli/commands/demo-command.js";
+import { readSourceFolder, type SourceFolder } from "../src/ingest/read-source-folder.js";
+import { resolveSpeakerRole } from "../src/ingest/speaker-role.js";
+import { transcriptJsonSchema } from "../src/ingest/transcript-schema.js";
+import { roleDirectoryOf } from "../src/ingest/vendor-profile.js";
+
+/** Speaker names and spoken text of a call, read just well enough to check the demo (the indexer parses for real). */
+async function spokenTurns(file: string): Promise<Array<{ speaker: string; text: string }>> {
+  const content = await readFile(file, "utf8");
+  switch (path.extname(file)) {
+    case ".json":
+      return transcriptJsonSchema.parse(JSON.parse(content)).turns.map((turn) => ({ speaker: turn.speaker, text: turn.text }));
+    case ".vtt":
+      return [...content.matchAll(/<v ([^>]+)>([^\n]*)/g)].map((match) => ({
+        speaker: match[1] ?? "",
+        text: (match[2] ?? "").replace(/<\/v>/g, ""),
+      }));
+    case ".txt":
+      return [...content.matchAll(/^\[[\d:]+\] ([^:]+): (.*)$/gm)].map((match) => ({ speaker: match[1] ?? "", text: match[2] ?? "" }));
+    default:
+      return [...content.matchAll(/-->.*\n([^:\n]+): ([^\n]*(?:\n(?!\n)[^\n]*)*)/g)].map((match) => ({
+        speaker: match[1] ?? "",
+        text: match[2] ?? "",
+      }));
+  }
+}
+
+const words = (text: string) => text.split(/\s+/).filter((word) => /\w/.test(word)).length;
+
+describe("the demo dataset", () => {
+  let demo: SourceFolder;
+
+  beforeAll(async () => {
+    demo = await readSourceFolder(DEMO_FOLDER);
+  });
+
+  it("validates without a single problem", () => {
+    expect(demo.problems).toEqual([]);
+  });
+
+  it("has 8 accounts, each with 3-10 tickets and 2-4 calls", () => {
+    expect(demo.accounts).toHaveLength(8);
+    for (const account of demo.accounts) {
+      const tickets = demo.tickets.filter((ticket) => ticket.account_id === account.id).length;
+      const calls = demo.calls.filter((call) => call.accountId === account.id).length;
+      expect({ account: account.id, ticketsInRange: tickets >= 3 && tickets <= 10, callsInRange: calls >= 2 && calls <= 4 }).toEqual({
+        account: account.id,
+        ticketsInRange: true,
+        callsInRange: true,
+      });
+    }
+  });
+
+  it("uses every input format: tickets as JSON and CSV, calls as WebVTT, SRT, text and JSON", async () => {
+    expect(new Set(demo.calls.map((call) => call.format))).toEqual(new Set(["vtt", "srt", "txt", "json"]));
+    const ticketFiles = new Set(demo.tickets.map((ticket) => ticket.account_id));
+    expect(ticketFiles.size).toBe(8);
+  });
+
+  it("has calls of realistic length (1,500-5,000 spoken words)", async () => {
+    for (const call of demo.calls) {
+      const spoken = (await spokenTurns(call.file)).reduce((total, turn) => total + words(turn.text), 0);
+      expect({ file: path.basename(call.file), spoken: spoken >= 1500 && spoken <= 5000 ? "in range" : spoken }).toEqual({
+        file: path.basename(call.file),
+        spoken: "in range",
+      });
+    }
+  });
+
+  it("gives every speaker a customer or vendor role through vendor.json", async () => {
+    const directory = roleDirectoryOf(demo.vendor);
+    const unresolved = new Set<string>();
+    for (const call of demo.calls) {
+      for (const turn of await spokenTurns(call.file)) {
+        if (resolveSpeakerRole({ name: turn.speaker }, directory) === "unknown") unresolved.add(`${path.basename(call.file)}: ${turn.speaker}`);
+      }
+    }
+    for (const ticket of demo.tickets) {
+      for (const comment of ticket.comments) {
+        if (resolveSpeakerRole(comment.author, directory) === "unknown") unresolved.add(`ticket ${ticket.id}: ${comment.author.name}`);
+      }
+    }
+    expect([...unresolved]).toEqual([]);
+  });
+
+  it("has usage data for every account but the one with too little data", () => {
+    const withUsage = new Set(demo.usage.map((metric) => metric.account_id));
+    expect(demo.accounts.filter((account) => !withUsage.has(account.id)).map((account) => account.id)).toEqual(["alder-architects"]);
+  });
+});

@@ -22,6 +22,8 @@ export interface CallFile {
 
 export interface SourceFolder {
   readonly folder: string;
+  /** The accounts file that was read (accounts.json or accounts.csv). */
+  readonly accountsFile: string;
   readonly vendor: VendorProfile;
   readonly accounts: Account[];
   readonly usage: UsageMetric[];
@@ -38,7 +40,8 @@ export interface SourceFolder {
  */
 export async function readSourceFolder(folder: string): Promise<SourceFolder> {
   const vendor = await loadVendorProfile(path.join(folder, "vendor.json"));
-  const accounts = await loadAccounts(await firstExisting(folder, ["accounts.json", "accounts.csv"]));
+  const accountsFile = await firstExisting(folder, ["accounts.json", "accounts.csv"]);
+  const accounts = await loadAccounts(accountsFile);
   const accountIds = new Set(accounts.map((account) => account.id));
   const problems: InputProblem[] = [];
 
@@ -76,7 +79,7 @@ export async function readSourceFolder(folder: string): Promise<SourceFolder> {
       else problems.push(...located.problems);
     }
   }
-  return { folder, vendor, accounts, usage, tickets, calls, problems };
+  return { folder, accountsFile, vendor, accounts, usage, tickets, calls, problems };
 }
 
 async function locateCall(

@@ -53,7 +53,7 @@ export function registerDemoCommand(program: Command, dependencies: ContextDepen
             toolVersion: TOOL_VERSION,
             versions: { taxonomy: taxonomyVersion() },
           });
-          await saveAccounts(transaction, source.accounts, "accounts");
+          await saveAccounts(transaction, source.accounts, path.relative(folder, source.accountsFile));
           await saveUsage(transaction, source.usage, "usage.csv");
           await finishRun(transaction, runId, {
             status: "succeeded",

@@ -1,32 +1,10 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_FOLDER } from "../src/cli/commands/demo-command.js";
 import { readSourceFolder, type SourceFolder } from "../src/ingest/read-source-folder.js";
 import { resolveSpeakerRole } from "../src/ingest/speaker-role.js";
-import { transcriptJsonSchema } from "../src/ingest/transcript-schema.js";
 import { roleDirectoryOf } from "../src/ingest/vendor-profile.js";
-
-/** Speaker names and spoken text of a call, read just well enough to check the demo (the indexer parses for real). */
-async function spokenTurns(file: string): Promise<Array<{ speaker: string; text: string }>> {
-  const content = await readFile(file, "utf8");
-  switch (path.extname(file)) {
-    case ".json":
-      return transcriptJsonSchema.parse(JSON.parse(content)).turns.map((turn) => ({ speaker: turn.speaker, text: turn.text }));
-    case ".vtt":
-      return [...content.matchAll(/<v ([^>]+)>([^\n]*)/g)].map((match) => ({
-        speaker: match[1] ?? "",
-        text: (match[2] ?? "").replace(/<\/v>/g, ""),
-      }));
-    case ".txt":
-      return [...content.matchAll(/^\[[\d:]+\] ([^:]+): (.*)$/gm)].map((match) => ({ speaker: match[1] ?? "", text: match[2] ?? "" }));
-    default:
-      return [...content.matchAll(/-->.*\n([^:\n]+): ([^\n]*(?:\n(?!\n)[^\n]*)*)/g)].map((match) => ({
-        speaker: match[1] ?? "",
-        text: match[2] ?? "",
-      }));
-  }
-}
 
 const words = (text: string) => text.split(/\s+/).filter((word) => /\w/.test(word)).length;
 
@@ -60,9 +38,9 @@ describe("the demo dataset", () => {
     expect(new Set(ticketFiles.map((file) => path.extname(file)))).toEqual(new Set([".json", ".csv"]));
   });
 
-  it("has calls of realistic length (1,500-5,000 spoken words)", async () => {
+  it("has calls of realistic length (1,500-5,000 spoken words)", () => {
     for (const call of demo.calls) {
-      const spoken = (await spokenTurns(call.file)).reduce((total, turn) => total + words(turn.text), 0);
+      const spoken = call.turns.reduce((total, turn) => total + words(turn.text), 0);
       expect({ file: path.basename(call.file), spoken: spoken >= 1500 && spoken <= 5000 ? "in range" : spoken }).toEqual({
         file: path.basename(call.file),
         spoken: "in range",
@@ -70,11 +48,11 @@ describe("the demo dataset", () => {
     }
   });
 
-  it("gives every speaker a customer or vendor role through vendor.json", async () => {
+  it("gives every speaker a customer or vendor role through vendor.json", () => {
     const directory = roleDirectoryOf(demo.vendor);
     const unresolved = new Set<string>();
     for (const call of demo.calls) {
-      for (const turn of await spokenTurns(call.file)) {
+      for (const turn of call.turns) {
         if (resolveSpeakerRole({ name: turn.speaker }, directory) === "unknown") unresolved.add(`${path.basename(call.file)}: ${turn.speaker}`);
       }
     }

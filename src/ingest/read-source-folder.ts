@@ -5,9 +5,10 @@ import type { Account } from "./account-schema.js";
 import { loadAccounts } from "./load-accounts.js";
 import { loadTickets } from "./load-tickets.js";
 import { loadUsage } from "./load-usage.js";
-import { readJson } from "./read-source-file.js";
+import { readJson, readText } from "./read-source-file.js";
+import { TRANSCRIPT_FORMATS } from "./transcript-formats/index.js";
 import type { Ticket } from "./ticket-schema.js";
-import { callFileName, TRANSCRIPT_EXTENSIONS, transcriptJsonSchema } from "./transcript-schema.js";
+import { callFileName, TRANSCRIPT_EXTENSIONS, transcriptJsonSchema, type TranscriptTurn } from "./transcript-schema.js";
 import type { UsageMetric } from "./usage-schema.js";
 import { validateRecord } from "./validate-records.js";
 import { loadVendorProfile, type VendorProfile } from "./vendor-profile.js";
@@ -18,6 +19,7 @@ export interface CallFile {
   readonly format: "vtt" | "srt" | "txt" | "json";
   readonly date: string;
   readonly title: string;
+  readonly turns: readonly TranscriptTurn[];
 }
 
 export interface SourceFolder {
@@ -36,7 +38,7 @@ export interface SourceFolder {
 /**
  * Reads and validates a source folder laid out as data/README.md describes. The vendor profile and the
  * accounts must be wholly valid (everything else refers to them); a bad ticket or call is reported in
- * `problems` and left out. Transcript text formats are only located here; the indexer parses them.
+ * `problems` and left out.
  */
 export async function readSourceFolder(folder: string): Promise<SourceFolder> {
   const vendor = await loadVendorProfile(path.join(folder, "vendor.json"));
@@ -74,37 +76,44 @@ export async function readSourceFolder(folder: string): Promise<SourceFolder> {
     const accountId = path.basename(accountFolder);
     for (const file of await filesIn(accountFolder, TRANSCRIPT_EXTENSIONS)) {
       if (file.endsWith(".meta.json")) continue;
-      const located = await locateCall(file, accountId, accountIds);
-      if (located.success) calls.push(located.data);
-      else problems.push(...located.problems);
+      const located = await readCall(file, accountId, accountIds);
+      problems.push(...located.problems);
+      if (located.call !== undefined) calls.push(located.call);
     }
   }
   return { folder, accountsFile, vendor, accounts, usage, tickets, calls, problems };
 }
 
-async function locateCall(
+/** Reads one call: metadata from the JSON itself or from the folder and file name, and its turns. */
+async function readCall(
   file: string,
   folderAccountId: string,
   accountIds: ReadonlySet<string>,
-): Promise<{ success: true; data: CallFile } | { success: false; problems: InputProblem[] }> {
+): Promise<{ call?: CallFile; problems: InputProblem[] }> {
   const format = path.extname(file).slice(1).toLowerCase() as CallFile["format"];
   if (format === "json") {
     const result = validateRecord(transcriptJsonSchema, await readJson(file), { file, record: "transcript" });
-    if (!result.success) return result;
-    const { account_id: accountId, started_at: startedAt, title } = result.data;
+    if (!result.success) return { problems: result.problems };
+    const { account_id: accountId, started_at: startedAt, title, turns } = result.data;
     if (!accountIds.has(accountId)) {
-      return { success: false, problems: [{ file, record: "transcript", field: "account_id", reason: `unknown account "${accountId}"` }] };
+      return { problems: [{ file, record: "transcript", field: "account_id", reason: `unknown account "${accountId}"` }] };
     }
-    return { success: true, data: { file, accountId, format, date: startedAt.slice(0, 10), title } };
+    return { call: { file, accountId, format, date: startedAt.slice(0, 10), title, turns }, problems: [] };
   }
   const named = callFileName(path.basename(file));
   if (named === undefined) {
-    return { success: false, problems: [{ file, reason: "call file name must be YYYY-MM-DD-title.(vtt|srt|txt|json)" }] };
+    return { problems: [{ file, reason: "call file name must be YYYY-MM-DD-title.(vtt|srt|txt|json)" }] };
   }
   if (!accountIds.has(folderAccountId)) {
-    return { success: false, problems: [{ file, reason: `folder "${folderAccountId}" is not an account id from the accounts file` }] };
+    return { problems: [{ file, reason: `folder "${folderAccountId}" is not an account id from the accounts file` }] };
   }
-  return { success: true, data: { file, accountId: folderAccountId, format, ...named } };
+  const parser = TRANSCRIPT_FORMATS.get(format);
+  if (parser === undefined) return { problems: [{ file, reason: `no parser for .${format} transcripts` }] };
+  const parsed = await parser.parse(await readText(file), file);
+  if (parsed.turns.length === 0) {
+    return { problems: [...parsed.problems, { file, reason: `no speaker turns found (expected ${parser.description})` }] };
+  }
+  return { call: { file, accountId: folderAccountId, format, ...named, turns: parsed.turns }, problems: parsed.problems };
 }
 
 async function exists(file: string): Promise<boolean> {

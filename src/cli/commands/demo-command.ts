@@ -32,6 +32,7 @@ export interface AccountSummary {
   readonly seatUtilisation: number | null;
   readonly tickets: number;
   readonly calls: number;
+  readonly callWords: number;
 }
 
 export function registerDemoCommand(program: Command, dependencies: ContextDependencies): void {
@@ -73,6 +74,7 @@ function summarise(source: SourceFolder, usage: Awaited<ReturnType<typeof latest
   return source.accounts.map((account) => {
     const active = usage.find((item) => item.accountId === account.id && item.metric === "active_users")?.value;
     const seats = account.licensed_seats;
+    const calls = source.calls.filter((call) => call.accountId === account.id);
     return {
       id: account.id,
       name: account.name,
@@ -83,14 +85,19 @@ function summarise(source: SourceFolder, usage: Awaited<ReturnType<typeof latest
       activeUsers: active ?? null,
       seatUtilisation: active === undefined || seats === undefined || seats === 0 ? null : active / seats,
       tickets: source.tickets.filter((ticket) => ticket.account_id === account.id).length,
-      calls: source.calls.filter((call) => call.accountId === account.id).length,
+      calls: calls.length,
+      callWords: calls.reduce((total, call) => total + call.turns.reduce((sum, turn) => sum + wordCount(turn.text), 0), 0),
     };
   });
 }
 
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => word !== "").length;
+}
+
 function renderDemo(source: SourceFolder, summaries: readonly AccountSummary[]): string {
   const table = formatTable(
-    ["account", "tier", "ARR", "health", "seats used", "tickets", "calls"],
+    ["account", "tier", "ARR", "health", "seats used", "tickets", "calls", "words spoken"],
     summaries.map((summary) => [
       summary.id,
       summary.tier,
@@ -101,6 +108,7 @@ function renderDemo(source: SourceFolder, summaries: readonly AccountSummary[]):
         : `${summary.activeUsers}/${summary.licensedSeats} (${Math.round(summary.seatUtilisation * 100)}%)`,
       summary.tickets,
       summary.calls,
+      summary.callWords,
     ]),
   );
   const problems = source.problems.map((problem) => `  ! ${describeProblem(problem)}`);

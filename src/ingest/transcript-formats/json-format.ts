@@ -1,0 +1,20 @@
+import { InputError } from "../../errors.js";
+import { transcriptJsonSchema } from "../transcript-schema.js";
+import { validateRecord } from "../validate-records.js";
+import type { TranscriptFormat } from "./transcript-format.js";
+
+/** JSON with participants and turns (see data/README.md); the file is valid as a whole or not at all. */
+export const jsonFormat: TranscriptFormat = {
+  extension: "json",
+  description: "JSON with participants and turns",
+  async parse(text, file) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new InputError([{ file, reason: `invalid JSON: ${(error as Error).message}` }], { cause: error });
+    }
+    const result = validateRecord(transcriptJsonSchema, value, { file, record: "transcript" });
+    return result.success ? { turns: result.data.turns, problems: [] } : { turns: [], problems: result.problems };
+  },
+};

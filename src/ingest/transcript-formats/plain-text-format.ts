@@ -1,0 +1,34 @@
+import type { InputProblem } from "../../errors.js";
+import { parseCallOffset, type TranscriptTurn } from "../transcript-schema.js";
+import { splitSpeaker, type TranscriptFormat } from "./transcript-format.js";
+
+const TIMESTAMPED_LINE = /^\[(\d{1,2}:\d{2}(?::\d{2})?)\]\s*(.*)$/;
+
+/** One turn per line, `[hh:mm:ss] Name: text`; a line without a timestamp continues the previous turn. */
+export const plainTextFormat: TranscriptFormat = {
+  extension: "txt",
+  description: "plain text, '[hh:mm:ss] Name: text' per line",
+  async parse(text, file) {
+    const turns: TranscriptTurn[] = [];
+    const problems: InputProblem[] = [];
+    const lines = text.split(/\r?\n/);
+    for (const [index, raw] of lines.entries()) {
+      const line = raw.trim();
+      if (line === "") continue;
+      const stamped = TIMESTAMPED_LINE.exec(line);
+      if (stamped === null) {
+        const previous = turns.at(-1);
+        if (previous === undefined) problems.push({ file, line: index + 1, reason: "expected '[hh:mm:ss] Name: text'" });
+        else turns[turns.length - 1] = { ...previous, text: `${previous.text} ${line}` };
+        continue;
+      }
+      const named = splitSpeaker(stamped[2] ?? "");
+      if (named === undefined) {
+        problems.push({ file, line: index + 1, field: "speaker", reason: "expected 'Name: text' after the timestamp" });
+        continue;
+      }
+      turns.push({ speaker: named.speaker, start: parseCallOffset(stamped[1] ?? "0"), text: named.text });
+    }
+    return { turns, problems };
+  },
+};

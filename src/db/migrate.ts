@@ -67,7 +67,7 @@ export async function migrate(database: Database, migrations?: readonly Migratio
       if (existing !== undefined) {
         if (existing !== migration.checksum) {
           throw new DatabaseError(
-            `Migration ${migration.version}-${migration.name} was changed after it was applied to ${database.location}. ` +
+            `Migration ${migrationLabel(migration)} was changed after it was applied to ${database.location}. ` +
               "Restore the original file and add a new migration for the change.",
           );
         }
@@ -77,7 +77,7 @@ export async function migrate(database: Database, migrations?: readonly Migratio
         await transaction.execute(migration.script);
       } catch (error) {
         throw new DatabaseError(
-          `Migration ${migration.version}-${migration.name} failed on ${database.location}: ${(error as Error).message}`,
+          `Migration ${migrationLabel(migration)} failed on ${database.location}: ${(error as Error).message}`,
           { cause: error },
         );
       }
@@ -88,10 +88,15 @@ export async function migrate(database: Database, migrations?: readonly Migratio
       ]);
       return true;
     });
-    if (ran) applied.push(`${String(migration.version).padStart(3, "0")}-${migration.name}`);
+    if (ran) applied.push(migrationLabel(migration));
     else alreadyApplied += 1;
   }
   return { applied, alreadyApplied };
+}
+
+/** The name as on disk, e.g. "001-initial-schema". */
+function migrationLabel(migration: Migration): string {
+  return `${String(migration.version).padStart(3, "0")}-${migration.name}`;
 }
 
 async function recordedChecksum(transaction: Queryable, version: number): Promise<string | undefined> {

@@ -3,7 +3,7 @@ import { InputError, type InputProblem } from "../errors.js";
 import { accountSchema, type Account } from "./account-schema.js";
 import { listCell, numberCell, optionalCell, withoutUndefined } from "./csv-values.js";
 import { readCsv, readJson } from "./read-source-file.js";
-import { recordList, recordName, validateRecord } from "./validate-records.js";
+import { recordList, recordName, validateRecord, type RecordCandidate } from "./validate-records.js";
 
 /**
  * Reads accounts from JSON (`[...]` or `{ "accounts": [...] }`) or CSV and validates every record.
@@ -38,13 +38,7 @@ export async function loadAccounts(file: string): Promise<Account[]> {
   return accounts;
 }
 
-interface Candidate {
-  readonly value: unknown;
-  readonly record: string;
-  readonly line?: number;
-}
-
-async function readAccountCandidates(file: string): Promise<Candidate[]> {
+async function readAccountCandidates(file: string): Promise<RecordCandidate[]> {
   const extension = path.extname(file).toLowerCase();
   if (extension === ".csv") {
     const rows = await readCsv(file);

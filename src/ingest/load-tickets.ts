@@ -3,7 +3,7 @@ import { InputError, type InputProblem } from "../errors.js";
 import { optionalCell, withoutUndefined } from "./csv-values.js";
 import { readCsv, readJson, type CsvRecord } from "./read-source-file.js";
 import { ticketSchema, TICKET_CSV_COLUMNS, type Ticket } from "./ticket-schema.js";
-import { recordList, recordName, validateRecord } from "./validate-records.js";
+import { recordList, recordName, validateRecord, type RecordCandidate } from "./validate-records.js";
 
 export interface TicketLoad {
   readonly tickets: Ticket[];
@@ -24,20 +24,14 @@ export async function loadTickets(file: string): Promise<TicketLoad> {
 // A comment's role can come from its email's domain; a ticket's date can fall back to its first comment's.
 const OPTIONAL_CSV_COLUMNS = new Set<string>(["author_email", "author_role", "ticket_created_at"]);
 
-interface Candidate {
-  readonly value: unknown;
-  readonly record: string;
-  readonly line?: number;
-}
-
-async function readTicketJson(file: string): Promise<Candidate[]> {
+async function readTicketJson(file: string): Promise<RecordCandidate[]> {
   const parsed = await readJson(file);
   const list = recordList(parsed, "tickets") ?? (typeof parsed === "object" && parsed !== null ? [parsed] : undefined);
   if (list === undefined) throw new InputError([{ file, reason: 'expected a ticket, an array of tickets or { "tickets": [...] }' }]);
   return list.map((value, index) => ({ value, record: `ticket ${recordName(value, index)}` }));
 }
 
-function ticketsFromCsv(file: string, rows: CsvRecord[]): Candidate[] {
+function ticketsFromCsv(file: string, rows: CsvRecord[]): RecordCandidate[] {
   const header = rows[0] === undefined ? [] : Object.keys(rows[0].values);
   const missing = TICKET_CSV_COLUMNS.filter((column) => !OPTIONAL_CSV_COLUMNS.has(column) && !header.includes(column));
   if (rows.length > 0 && missing.length > 0) {
@@ -82,7 +76,7 @@ function ticketsFromCsv(file: string, rows: CsvRecord[]): Candidate[] {
   }));
 }
 
-function validateTickets(file: string, candidates: Candidate[]): TicketLoad {
+function validateTickets(file: string, candidates: RecordCandidate[]): TicketLoad {
   const tickets: Ticket[] = [];
   const problems: InputProblem[] = [];
   const seen = new Set<string>();

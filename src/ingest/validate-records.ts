@@ -8,6 +8,13 @@ export interface RecordSource {
   readonly line?: number;
 }
 
+/** A record read from a file, before validation. */
+export interface RecordCandidate {
+  readonly value: unknown;
+  readonly record: string;
+  readonly line?: number;
+}
+
 export type Validated<T> = { success: true; data: T } | { success: false; problems: InputProblem[] };
 
 /** Validates one record and turns every zod issue into a problem naming file, record and field. */

@@ -45,14 +45,11 @@ class TextBuilder {
     this.text += "\n";
   }
 
-  finish(): string {
-    return this.text;
+  /** The text, its segments, and a hash of both: roles are hashed too, so a changed participant list re-indexes. */
+  finish(): Pick<CanonicalDocument, "fullText" | "contentHash" | "segments"> {
+    const contentHash = createHash("sha256").update(this.text).update(JSON.stringify(this.segments)).digest("hex");
+    return { fullText: this.text, contentHash, segments: this.segments };
   }
-}
-
-function hashOf(text: string, segments: readonly Segment[]): string {
-  // Roles are part of the hash: a changed participant list must re-index the document.
-  return createHash("sha256").update(text).update(JSON.stringify(segments)).digest("hex");
 }
 
 /**
@@ -72,16 +69,13 @@ export function ticketDocument(ticket: Ticket, directory: RoleDirectory, sourceF
       commentRef: comment.id,
     });
   }
-  const fullText = builder.finish();
   return {
     accountId: ticket.account_id,
     kind: "ticket",
     sourceRef: `${sourceFile}#${ticket.id}`,
     title: `Ticket #${ticket.id}: ${ticket.subject}`,
     occurredAt: ticket.created_at,
-    fullText,
-    contentHash: hashOf(fullText, builder.segments),
-    segments: builder.segments,
+    ...builder.finish(),
   };
 }
 
@@ -96,15 +90,5 @@ export function callDocument(call: CallFile, directory: RoleDirectory, sourceRef
       callOffsetSeconds: turn.start,
     });
   }
-  const fullText = builder.finish();
-  return {
-    accountId: call.accountId,
-    kind: "call",
-    sourceRef,
-    title: call.title,
-    occurredAt: call.date,
-    fullText,
-    contentHash: hashOf(fullText, builder.segments),
-    segments: builder.segments,
-  };
+  return { accountId: call.accountId, kind: "call", sourceRef, title: call.title, occurredAt: call.date, ...builder.finish() };
 }

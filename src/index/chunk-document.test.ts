@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { callDocument, ticketDocument } from "../ingest/canonical-document.js";
+import type { RoleDirectory } from "../ingest/speaker-role.js";
+import { ticketSchema } from "../ingest/ticket-schema.js";
+import { chunkDocument, sentenceSpans } from "./chunk-document.js";
+
+const directory: RoleDirectory = { vendorEmailDomains: ["lumen.example"], participants: [{ name: "Priya", role: "vendor" }, { name: "Dana", role: "customer" }], unmatchedSpeakerRole: "unknown" };
+
+function call(turns: Array<[string, string]>) {
+  return callDocument(
+    {
+      file: "c.vtt",
+      accountId: "acme",
+      format: "vtt",
+      date: "2026-05-14",
+      title: "Call",
+      turns: turns.map(([speaker, text], index) => ({ speaker, start: index * 10, text })),
+    },
+    directory,
+    "calls/acme/c.vtt",
+  );
+}
+
+const sentence = (n: number) => `Sentence number ${n} talks about seats and dashboards at some length.`;
+
+describe("sentenceSpans", () => {
+  it("finds sentence boundaries without swallowing the spaces between them", () => {
+    const text = "We need seats. Do we? Yes! Fine";
+    expect(sentenceSpans(text, 0, text.length).map(([start, end]) => text.slice(start, end))).toEqual(["We need seats.", "Do we?", "Yes!", "Fine"]);
+  });
+});
+
+describe("chunkDocument", () => {
+  it("merges short turns of a call up to the budget and keeps their roles honest", () => {
+    const document = call([["Priya", "Shall we start?"], ["Dana", "Yes please."], ["Dana", "We need forty more seats."]]);
+    const chunks = chunkDocument(document, { maxTokens: 256, overlapSentences: 1 });
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]).toMatchObject({ speakerRole: "unknown", callOffsetSeconds: 0 });
+    expect(chunks[0]?.speaker).toBeUndefined();
+    expect(chunks[0]?.text).toContain("We need forty more seats.");
+  });
+
+  it("keeps one speaker's chunk attributed to that speaker", () => {
+    const document = call([["Dana", "We need forty more seats."]]);
+    expect(chunkDocument(document)[0]).toMatchObject({ speaker: "Dana", speakerRole: "customer" });
+  });
+
+  it("never splits inside a sentence, overlaps one sentence, and every offset slices to the chunk text", () => {
+    const long = Array.from({ length: 12 }, (_, index) => sentence(index)).join(" ");
+    const document = call([["Dana", long], ["Priya", "Thanks."]]);
+    const chunks = chunkDocument(document, { maxTokens: 60, overlapSentences: 1 });
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const chunk of chunks) {
+      expect(document.fullText.slice(chunk.startOffset, chunk.endOffset)).toBe(chunk.text);
+      expect(chunk.text.length).toBeLessThanOrEqual(60 * 4);
+    }
+    const danaChunks = chunks.filter((chunk) => chunk.speaker === "Dana");
+    for (const chunk of danaChunks) {
+      expect(chunk.text).toMatch(/^Sentence number \d+ .*length\.$/);
+    }
+    const lastOfFirst = danaChunks[0]?.text.split(". ").at(-1);
+    expect(danaChunks[1]?.text.startsWith(lastOfFirst ?? "")).toBe(true);
+    expect(chunks.at(-1)).toMatchObject({ speaker: "Priya", text: "Thanks." });
+  });
+
+  it("chunks tickets by comment with the comment reference", () => {
+    const ticket = ticketSchema.parse({
+      id: "9",
+      account_id: "acme",
+      subject: "Seats",
+      status: "open",
+      created_at: "2026-06-02T14:10:00Z",
+      comments: [
+        { id: "1", created_at: "2026-06-02T14:10:00Z", author: { name: "Dana", email: "d@acme.example" }, body: "We ran out of seats." },
+        { id: "2", created_at: "2026-06-02T15:00:00Z", author: { name: "Sam", email: "s@lumen.example" }, body: "Looking." },
+      ],
+    });
+    const chunks = chunkDocument(ticketDocument(ticket, directory, "t.json"));
+    expect(chunks.map((chunk) => [chunk.commentRef, chunk.speakerRole, chunk.text])).toEqual([
+      ["1", "customer", "We ran out of seats."],
+      ["2", "vendor", "Looking."],
+    ]);
+  });
+});

@@ -37,11 +37,12 @@ export function describeProblem(problem: InputProblem): string {
 export class InputError extends AppError {
   readonly problems: readonly InputProblem[];
 
-  constructor(problems: readonly InputProblem[], options?: { cause?: unknown }) {
+  constructor(problems: readonly InputProblem[], options?: { cause?: unknown; headline?: string }) {
     const shown = problems.slice(0, 20).map((problem) => `  - ${describeProblem(problem)}`);
     const more = problems.length > 20 ? [`  ... and ${problems.length - 20} more`] : [];
     const noun = problems.length === 1 ? "problem" : "problems";
-    super([`${problems.length} input ${noun}; nothing was written:`, ...shown, ...more].join("\n"), options);
+    const headline = options?.headline ?? `${problems.length} input ${noun}; nothing was written:`;
+    super([headline, ...shown, ...more].join("\n"), options);
     this.problems = problems;
   }
 

@@ -72,9 +72,28 @@ describe("evidence (in process, shared database)", () => {
     expect(await engine.database.query("select id from audit_events")).toEqual(auditBefore);
   });
 
+  it("indexes the good records of a folder, then reports the rejected ones with exit 65", async () => {
+    const comment = { id: "1", created_at: "2026-06-02T14:10:00Z", author: { name: "Ann", email: "ann@acme.example" }, body: "We need more seats." };
+    const ticket = { account_id: "acme", subject: "Seats", status: "open", created_at: "2026-06-02T14:10:00Z", comments: [comment] };
+    const source = await writeTempFiles({
+      "vendor.json": JSON.stringify({ product: "Lumen", vendor: "Lumen Metrics", vendor_email_domains: ["lumen.example"], tiers: [{ id: "team", name: "Team", capabilities: ["dashboards"] }] }),
+      "accounts.json": JSON.stringify([account("acme")]),
+      "tickets/export.json": JSON.stringify([{ ...ticket, id: "1" }, { ...ticket, id: "2", status: "maybe" }]),
+    });
+    const failure = await run("index", source).catch((error: unknown) => error);
+    expect(written.pop()).toMatch(/: 1 indexed \(1 chunks\), 0 unchanged, 1 rejected\n$/);
+    expect(exitCodeFor(failure)).toBe(65);
+    expect((failure as InputError).message).toMatch(/^1 records rejected; everything else was indexed:\n.*record ticket 2, field "status"/);
+    const stored = await engine.database.query<{ source_ref: string }>("select source_ref from documents");
+    expect(stored).toEqual([{ source_ref: "tickets/export.json#1" }]);
+  });
+
   it("records the import as a run and an audit event", async () => {
-    const runs = await engine.database.query<{ command: string; status: string }>("select command, status from runs");
-    expect(runs).toEqual([{ command: "accounts import", status: "succeeded" }]);
+    const runs = await engine.database.query<{ command: string; status: string }>("select command, status from runs order by id");
+    expect(runs).toEqual([
+      { command: "accounts import", status: "succeeded" },
+      { command: "index", status: "succeeded" },
+    ]);
     const events = await engine.database.query<{ action: string; subject_id: string }>("select action, subject_id from audit_events");
     expect(events).toEqual([{ action: "accounts.imported", subject_id: "good.json" }]);
   });
@@ -84,7 +103,7 @@ describe("evidence (as a user runs it)", () => {
   it("--help lists every subcommand with one line each", () => {
     const help = runCli(["--help"]);
     expect(help.status).toBe(0);
-    for (const command of ["demo", "accounts", "taxonomy", "migrate"]) {
+    for (const command of ["demo", "accounts", "index", "taxonomy", "migrate"]) {
       expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b.*\\S`, "m"));
     }
     expect(help.stdout).toContain("--db <dir|postgres://url>");
@@ -111,8 +130,12 @@ describe("evidence (as a user runs it)", () => {
     const result = runCli(["--json", "demo"], { cwd: directory, env: { EVIDENCE_DB: "db" } });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    const demo = JSON.parse(result.stdout) as { accounts: Array<{ id: string; tickets: number; calls: number }> };
+    const demo = JSON.parse(result.stdout) as {
+      accounts: Array<{ id: string; tickets: number; calls: number }>;
+      index: { indexed: number; rejected: number };
+    };
     expect(demo.accounts).toHaveLength(8);
+    expect(demo.index).toMatchObject({ indexed: 52, rejected: 0 });
     expect(existsSync(path.join(directory, "db", "PG_VERSION"))).toBe(true);
   });
 });

@@ -22,6 +22,9 @@ export interface CallFile {
   readonly turns: readonly TranscriptTurn[];
 }
 
+/** A ticket and the file it came from (its document's source reference starts with it). */
+export type SourcedTicket = Ticket & { readonly sourceFile: string };
+
 export interface SourceFolder {
   readonly folder: string;
   /** The accounts file that was read (accounts.json or accounts.csv). */
@@ -29,7 +32,7 @@ export interface SourceFolder {
   readonly vendor: VendorProfile;
   readonly accounts: Account[];
   readonly usage: UsageMetric[];
-  readonly tickets: Ticket[];
+  readonly tickets: SourcedTicket[];
   readonly calls: CallFile[];
   /** Problems in tickets and calls: those records are skipped, the rest can still be used. */
   readonly problems: InputProblem[];
@@ -60,12 +63,12 @@ export async function readSourceFolder(folder: string): Promise<SourceFolder> {
     );
   }
 
-  const tickets: Ticket[] = [];
+  const tickets: SourcedTicket[] = [];
   for (const file of await filesIn(path.join(folder, "tickets"), [".json", ".csv"])) {
     const load = await loadTickets(file);
     problems.push(...load.problems);
     for (const ticket of load.tickets) {
-      if (accountIds.has(ticket.account_id)) tickets.push(ticket);
+      if (accountIds.has(ticket.account_id)) tickets.push({ ...ticket, sourceFile: file });
       else problems.push({ file, record: `ticket ${ticket.id}`, field: "account_id", reason: `unknown account "${ticket.account_id}"` });
     }
   }

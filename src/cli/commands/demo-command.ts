@@ -1,12 +1,11 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { saveAccounts } from "../../db/account-store.js";
-import { finishRun, startRun } from "../../db/run-store.js";
-import { latestUsage, saveUsage } from "../../db/usage-store.js";
+import { latestUsage } from "../../db/usage-store.js";
 import { describeProblem, InputError } from "../../errors.js";
 import { readSourceFolder, type SourceFolder } from "../../ingest/read-source-folder.js";
-import { taxonomyVersion } from "../../taxonomy/taxonomy-version.js";
+import { indexSourceFolder, type IndexSummary } from "../../index/index-source-folder.js";
+import { HashingEmbedder } from "../../models/hashing-embedder.js";
 import { SIGNALS } from "../../taxonomy/signals.js";
 import { contextFor, TOOL_VERSION, withDatabase, type ContextDependencies } from "../command-context.js";
 import { formatTable } from "../output.js";
@@ -15,7 +14,6 @@ export const DEMO_FOLDER = fileURLToPath(new URL("../../../data/demo/", import.m
 
 /** Pipeline stages that later work adds; the demo says plainly which ones it cannot run yet. */
 const NOT_YET = [
-  { stage: "index", what: "chunk and embed tickets and calls into pgvector" },
   { stage: "extract", what: "evidence with verified quotes per signal" },
   { stage: "readiness", what: "gates, verdict and expansion hypotheses per account" },
   { stage: "eval", what: "precision and recall against the gold set" },
@@ -38,34 +36,21 @@ export interface AccountSummary {
 export function registerDemoCommand(program: Command, dependencies: ContextDependencies): void {
   program
     .command("demo")
-    .description("load the bundled demo data (8 accounts) into the database and show what the tool sees")
+    .description("load and index the bundled demo data (8 accounts) and show what the tool sees")
     .option("--data <folder>", "a source folder laid out as data/README.md describes", DEMO_FOLDER)
     .action(async (options: { data: string }, command: Command) => {
       const context = contextFor(command, dependencies);
       const folder = path.resolve(dependencies.workingDirectory, options.data);
       const source = await readSourceFolder(folder);
       if (source.problems.length > 0) throw new InputError(source.problems);
-      const summaries = await withDatabase(context, async (database) => {
+      const { summaries, index } = await withDatabase(context, async (database) => {
         context.output.note(`Database: ${database.location} (${database.engine})`);
-        await database.transaction(async (transaction) => {
-          const runId = await startRun(transaction, {
-            command: "demo",
-            arguments: { data: path.relative(dependencies.workingDirectory, folder) || "." },
-            toolVersion: TOOL_VERSION,
-            versions: { taxonomy: taxonomyVersion() },
-          });
-          await saveAccounts(transaction, source.accounts, path.relative(folder, source.accountsFile));
-          await saveUsage(transaction, source.usage, "usage.csv");
-          await finishRun(transaction, runId, {
-            status: "succeeded",
-            summary: { accounts: source.accounts.length, usage: source.usage.length, tickets: source.tickets.length, calls: source.calls.length },
-          });
-        });
-        return summarise(source, await latestUsage(database));
+        const index = await indexSourceFolder(database, source, { embedder: new HashingEmbedder(), toolVersion: TOOL_VERSION });
+        return { summaries: summarise(source, await latestUsage(database)), index };
       });
       context.output.result(
-        { folder, signals: SIGNALS.length, accounts: summaries, notYet: NOT_YET },
-        () => renderDemo(source, summaries),
+        { folder, signals: SIGNALS.length, accounts: summaries, index, notYet: NOT_YET },
+        () => renderDemo(source, summaries, index),
       );
     });
 }
@@ -95,7 +80,7 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter((word) => word !== "").length;
 }
 
-function renderDemo(source: SourceFolder, summaries: readonly AccountSummary[]): string {
+function renderDemo(source: SourceFolder, summaries: readonly AccountSummary[], index: IndexSummary): string {
   const table = formatTable(
     ["account", "tier", "ARR", "health", "seats used", "tickets", "calls", "words spoken"],
     summaries.map((summary) => [
@@ -118,6 +103,7 @@ function renderDemo(source: SourceFolder, summaries: readonly AccountSummary[]):
     table,
     ...problems,
     "",
+    `Indexed: ${index.indexed} documents (${index.chunks} chunks embedded offline), ${index.unchanged} unchanged, ${index.rejected} rejected.`,
     `Signal taxonomy: ${SIGNALS.length} signals (evidence taxonomy).`,
     "",
     "Not yet built (coming in the next issues):",

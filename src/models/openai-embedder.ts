@@ -1,0 +1,88 @@
+import OpenAI from "openai";
+import pLimit from "p-limit";
+import { ProviderError } from "../errors.js";
+import { Embedder } from "./embedder.js";
+
+export interface OpenAiEmbedderOptions {
+  readonly model: string;
+  readonly dimensions: number;
+  readonly apiKey: string;
+  /** Any OpenAI-compatible endpoint (Azure, vLLM, Ollama, LM Studio). */
+  readonly baseURL?: string;
+  /** Inputs per request. */
+  readonly batchSize?: number;
+  /** Requests in flight at once. */
+  readonly concurrency?: number;
+  /** Per request, in milliseconds. */
+  readonly timeoutMs?: number;
+  /** Retries of 408/409/429/5xx and timeouts; the SDK backs off exponentially and honours Retry-After. */
+  readonly maxRetries?: number;
+  /** For tests: a preconfigured client. */
+  readonly client?: OpenAI;
+}
+
+/**
+ * Embeddings from an OpenAI-compatible API, batched and run with bounded concurrency. Retries are the
+ * SDK's (one well-tested policy); what still fails becomes a ProviderError carrying the HTTP status.
+ */
+export class OpenAiEmbedder extends Embedder {
+  readonly provider = "openai";
+  readonly modelId: string;
+  readonly dimensions: number;
+  private readonly client: OpenAI;
+  private readonly batchSize: number;
+  private readonly limit: ReturnType<typeof pLimit>;
+
+  constructor(options: OpenAiEmbedderOptions) {
+    super({});
+    this.modelId = options.model;
+    this.dimensions = options.dimensions;
+    this.batchSize = options.batchSize ?? 96;
+    this.limit = pLimit(options.concurrency ?? 4);
+    this.client =
+      options.client ??
+      new OpenAI({
+        apiKey: options.apiKey,
+        ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }),
+        timeout: options.timeoutMs ?? 30_000,
+        maxRetries: options.maxRetries ?? 4,
+      });
+  }
+
+  async embedDocuments(documents: string[]): Promise<number[][]> {
+    const batches: string[][] = [];
+    for (let start = 0; start < documents.length; start += this.batchSize) batches.push(documents.slice(start, start + this.batchSize));
+    const results = await Promise.all(batches.map((batch) => this.limit(() => this.embedBatch(batch))));
+    return results.flat();
+  }
+
+  async embedQuery(document: string): Promise<number[]> {
+    const [vector] = await this.embedBatch([document]);
+    if (vector === undefined) throw new ProviderError("The embedding API returned no vector for the query.", { retryable: false });
+    return vector;
+  }
+
+  private async embedBatch(inputs: string[]): Promise<number[][]> {
+    let response: OpenAI.Embeddings.CreateEmbeddingResponse;
+    try {
+      // Floats, not the SDK's default base64: every OpenAI-compatible server supports them.
+      response = await this.client.embeddings.create({ model: this.modelId, input: inputs, dimensions: this.dimensions, encoding_format: "float" });
+    } catch (error) {
+      const status = error instanceof OpenAI.APIError ? error.status : undefined;
+      const retryable = status === undefined || status === 408 || status === 409 || status === 429 || status >= 500;
+      throw new ProviderError(`Embedding request to ${this.client.baseURL} failed${status === undefined ? "" : ` with HTTP ${status}`}: ${(error as Error).message}`, {
+        ...(status === undefined ? {} : { status }),
+        retryable,
+        cause: error,
+      });
+    }
+    const vectors = [...response.data].sort((a, b) => a.index - b.index).map((item) => item.embedding);
+    if (vectors.length !== inputs.length || vectors.some((vector) => vector.length !== this.dimensions)) {
+      throw new ProviderError(
+        `The embedding API returned ${vectors.length} vectors of ${vectors[0]?.length ?? 0} dimensions for ${inputs.length} inputs; expected ${this.dimensions} dimensions each.`,
+        { retryable: false },
+      );
+    }
+    return vectors;
+  }
+}

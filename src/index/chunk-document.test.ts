@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { callDocument, ticketDocument } from "../ingest/canonical-document.js";
 import type { RoleDirectory } from "../ingest/speaker-role.js";
-import { ticketSchema } from "../ingest/ticket-schema.js";
+import { createTicket } from "../../test/support/factories.js";
 import { chunkDocument, sentenceSpans } from "./chunk-document.js";
 
 const directory: RoleDirectory = { vendorEmailDomains: ["lumen.example"], participants: [{ name: "Priya", role: "vendor" }, { name: "Dana", role: "customer" }], unmatchedSpeakerRole: "unknown" };
@@ -64,17 +64,7 @@ describe("chunkDocument", () => {
   });
 
   it("chunks tickets by comment with the comment reference", () => {
-    const ticket = ticketSchema.parse({
-      id: "9",
-      account_id: "acme",
-      subject: "Seats",
-      status: "open",
-      created_at: "2026-06-02T14:10:00Z",
-      comments: [
-        { id: "1", created_at: "2026-06-02T14:10:00Z", author: { name: "Dana", email: "d@acme.example" }, body: "We ran out of seats." },
-        { id: "2", created_at: "2026-06-02T15:00:00Z", author: { name: "Sam", email: "s@lumen.example" }, body: "Looking." },
-      ],
-    });
+    const ticket = createTicket("9", ["We ran out of seats.", "Looking."]);
     const chunks = chunkDocument(ticketDocument(ticket, directory, "t.json"));
     expect(chunks.map((chunk) => [chunk.commentRef, chunk.speakerRole, chunk.text])).toEqual([
       ["1", "customer", "We ran out of seats."],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { callDocument, ticketDocument } from "./canonical-document.js";
 import type { RoleDirectory } from "./speaker-role.js";
-import { ticketSchema } from "./ticket-schema.js";
+import { createTicket } from "../../test/support/factories.js";
 
 const directory: RoleDirectory = {
   vendorEmailDomains: ["lumen.example"],
@@ -9,17 +9,7 @@ const directory: RoleDirectory = {
   unmatchedSpeakerRole: "unknown",
 };
 
-const ticket = ticketSchema.parse({
-  id: "1001",
-  account_id: "acme",
-  subject: "Need more seats",
-  status: "open",
-  created_at: "2026-06-02T14:10:00Z",
-  comments: [
-    { id: "1", created_at: "2026-06-02T14:10:00Z", author: { name: "Dana", email: "dana@acme.example" }, body: "We ran out of seats." },
-    { id: "2", created_at: "2026-06-02T15:00:00Z", author: { name: "Sam", email: "sam@lumen.example" }, body: "You could add some." },
-  ],
-});
+const ticket = createTicket("1001", ["We ran out of seats.", "You could add some."]);
 
 describe("ticketDocument", () => {
   it("keeps each comment's exact words at its segment offsets, with roles from the directory", () => {

@@ -1,4 +1,5 @@
 import { accountSchema, type Account } from "../../src/ingest/account-schema.js";
+import { ticketSchema, type Ticket } from "../../src/ingest/ticket-schema.js";
 
 /** A valid account; override only what a test is about. */
 export function createAccount(overrides: Partial<Account> & { id: string }): Account {
@@ -10,5 +11,22 @@ export function createAccount(overrides: Partial<Account> & { id: string }): Acc
     health_trend: "flat",
     domains: [`${overrides.id}.example`],
     ...overrides,
+  });
+}
+
+/** A ticket of one account whose comments alternate customer (acme.example) and vendor (lumen.example). */
+export function createTicket(id: string, bodies: readonly string[]): Ticket {
+  return ticketSchema.parse({
+    id,
+    account_id: "acme",
+    subject: "Seats",
+    status: "open",
+    created_at: "2026-06-02T14:10:00Z",
+    comments: bodies.map((body, index) => ({
+      id: String(index + 1),
+      created_at: `2026-06-02T1${4 + index}:00:00Z`,
+      author: index % 2 === 0 ? { name: "Dana", email: "dana@acme.example" } : { name: "Sam", email: "sam@lumen.example" },
+      body,
+    })),
   });
 }

@@ -25,6 +25,7 @@ describe("evidence (in process, shared database)", () => {
   let engine: TestEngine;
   let folder: string;
   const written: string[] = [];
+  const progress: string[] = [];
 
   beforeAll(async () => {
     engine = await startPgliteEngine();
@@ -45,6 +46,7 @@ describe("evidence (in process, shared database)", () => {
       environment: {},
       workingDirectory: folder,
       write: (text) => written.push(text),
+      writeProgress: (text) => progress.push(text),
       openDatabase: async () => ({ database: shared, migrations: { applied: [], alreadyApplied: 1 } }),
     });
     await program.parseAsync(["node", "evidence", ...args]);
@@ -84,6 +86,11 @@ describe("evidence (in process, shared database)", () => {
     expect(written.pop()).toMatch(/: 1 indexed \(1 chunks\), 0 unchanged, 1 rejected\n$/);
     expect(exitCodeFor(failure)).toBe(65);
     expect((failure as InputError).message).toMatch(/^1 records rejected; everything else was indexed:\n.*record ticket 2, field "status"/);
+    expect(progress.map((line) => JSON.parse(line) as { event: string })).toEqual([
+      { event: "start", documents: 1 },
+      { event: "document", sourceRef: "tickets/export.json#1", status: "indexed", chunks: 1, done: 1, total: 1, chunksSoFar: 1 },
+      { event: "done", documents: 1, chunks: 1 },
+    ]);
     const stored = await engine.database.query<{ source_ref: string }>("select source_ref from documents");
     expect(stored).toEqual([{ source_ref: "tickets/export.json#1" }]);
   });

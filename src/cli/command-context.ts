@@ -17,6 +17,8 @@ export interface ContextDependencies {
   readonly environment: NodeJS.ProcessEnv;
   readonly workingDirectory: string;
   readonly write?: (text: string) => void;
+  /** Where progress goes (default stderr). */
+  readonly writeProgress?: (text: string) => void;
   readonly openDatabase?: typeof openDatabase;
 }
 

@@ -25,6 +25,8 @@ export interface IndexOptions {
   readonly embedder: Embedder;
   readonly toolVersion: string;
   readonly chunkOptions?: ChunkOptions;
+  /** Called once the documents to consider are known. */
+  readonly onStart?: (documents: number) => void;
   /** Called after each document is stored or skipped. */
   readonly onDocument?: (event: { sourceRef: string; status: "indexed" | "unchanged"; chunks: number }) => void;
 }
@@ -68,6 +70,7 @@ export async function indexSourceFolder(database: Database, source: SourceFolder
     ).map((row) => [row.source_ref, row.content_hash]),
   );
 
+  options.onStart?.(documents.length);
   let indexed = 0;
   let chunkCount = 0;
   let embeddedTexts = 0;

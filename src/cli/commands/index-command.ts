@@ -4,6 +4,7 @@ import { InputError, type InputProblem } from "../../errors.js";
 import { indexSourceFolder, type IndexSummary } from "../../index/index-source-folder.js";
 import { readSourceFolder } from "../../ingest/read-source-folder.js";
 import { HashingEmbedder } from "../../models/hashing-embedder.js";
+import { createIndexProgress } from "../index-progress.js";
 import { contextFor, TOOL_VERSION, withDatabase, type ContextDependencies } from "../command-context.js";
 
 export function registerIndexCommand(program: Command, dependencies: ContextDependencies): void {
@@ -13,12 +14,18 @@ export function registerIndexCommand(program: Command, dependencies: ContextDepe
     .action(async (folders: string[], _options: unknown, command: Command) => {
       const context = contextFor(command, dependencies);
       const embedder = new HashingEmbedder();
+      const progress = createIndexProgress({ interactive: process.stderr.isTTY === true && !context.config.json, ...(dependencies.writeProgress === undefined ? {} : { write: dependencies.writeProgress }) });
       const results: Array<{ folder: string; summary: IndexSummary }> = [];
       await withDatabase(context, async (database) => {
         for (const folder of folders) {
           const absolute = path.resolve(dependencies.workingDirectory, folder);
           const source = await readSourceFolder(absolute);
-          const summary = await indexSourceFolder(database, source, { embedder, toolVersion: TOOL_VERSION });
+          const summary = await indexSourceFolder(database, source, {
+            embedder,
+            toolVersion: TOOL_VERSION,
+            onStart: (documents) => progress.start(documents),
+            onDocument: (event) => progress.document(event),
+          }).finally(() => progress.stop());
           results.push({ folder, summary });
         }
       });

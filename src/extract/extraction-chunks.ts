@@ -1,0 +1,37 @@
+import { createHash } from "node:crypto";
+import type { CanonicalDocument } from "../ingest/canonical-document.js";
+import type { DocumentChunk } from "../index/chunk-document.js";
+import type { ExtractionChunk } from "./extractor.js";
+
+/**
+ * Turns a document's chunks into what extractors read. The content hash covers the chunk's text and who
+ * said which part of it, relative to the chunk, so an unchanged passage keeps its cache entry even when
+ * text earlier in the document moved it.
+ *
+ * @example extractionChunksOf(document, chunkDocument(document)).map((chunk) => chunk.key) // ["tickets/a.json#7#0", ...]
+ */
+export function extractionChunksOf(
+  document: CanonicalDocument,
+  chunks: readonly DocumentChunk[],
+  keyOf: (chunk: DocumentChunk) => string = (chunk) => `${document.sourceRef}#${chunk.ordinal}`,
+): ExtractionChunk[] {
+  return chunks.map((chunk) => {
+    const segments = document.segments.filter((segment) => segment.start < chunk.endOffset && segment.end > chunk.startOffset);
+    const relativeSegments = segments.map((segment) => [
+      segment.start - chunk.startOffset,
+      segment.end - chunk.startOffset,
+      segment.speaker,
+      segment.speakerRole,
+    ]);
+    return {
+      key: keyOf(chunk),
+      accountId: document.accountId,
+      sourceRef: document.sourceRef,
+      kind: document.kind,
+      text: chunk.text,
+      startOffset: chunk.startOffset,
+      segments,
+      contentHash: createHash("sha256").update(chunk.text).update(JSON.stringify(relativeSegments)).digest("hex"),
+    };
+  });
+}

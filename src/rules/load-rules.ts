@@ -45,13 +45,24 @@ export function parseRules(text: string, file: string): LoadedRules {
         file,
         ...(line === undefined ? {} : { line }),
         ...(issue.path.length === 0 ? {} : { field: issue.path.map(String).join(".") }),
-        reason: issue.message,
+        reason: explain(issue),
       };
     });
     throw new InputError(problems, { headline });
   }
   const contentHash = createHash("sha256").update(text).digest("hex").slice(0, 12);
   return { rules: parsed.data, file, contentHash, rulesVersion: `${parsed.data.version}+${contentHash}` };
+}
+
+// Signal maps are keyed by signal id; "Unrecognized key" alone would not say which ids fit.
+const SIGNAL_MAPS: Record<string, string> = { weights: "risk", value_offsets: "value" };
+
+function explain(issue: { code: string; path: readonly PropertyKey[]; message: string }): string {
+  const category = SIGNAL_MAPS[String(issue.path.at(-1))];
+  if (issue.code === "unrecognized_keys" && category !== undefined) {
+    return `${issue.message}: only ${category} signals of the taxonomy can be listed here (see: evidence taxonomy)`;
+  }
+  return issue.message;
 }
 
 /** The line of the deepest node on `path` that exists, so a missing field points at its parent. */

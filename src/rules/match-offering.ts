@@ -1,6 +1,7 @@
 import type { Account } from "../ingest/account-schema.js";
 import type { VendorProfile } from "../ingest/vendor-profile.js";
-import type { OfferingMatch } from "./readiness-contract.js";
+import { signalById } from "../taxonomy/signals.js";
+import type { EvidenceFact, OfferingMatch } from "./readiness-contract.js";
 
 // Words that say nothing about a capability; dropped before matching.
 const FILLER = new Set(["a", "an", "and", "the", "of", "to", "up", "for", "per", "with", "in", "on", "vs", "or", "by"]);
@@ -74,4 +75,16 @@ function relationOf(candidate: Candidate, profile: VendorProfile, account: Accou
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Labels the evidence whose signal can point to a tier or an add-on (tier_workaround, higher_tier_interest)
+ * with the offering its quote names. Runs before the rules, so the rules never read quote text.
+ */
+export function labelOfferings<Fact extends EvidenceFact>(evidence: readonly Fact[], profile: VendorProfile | undefined, account: Account): Fact[] {
+  return evidence.map((fact) => {
+    if (profile === undefined || signalById(fact.signalId).expansionTypes.length < 2) return fact;
+    const offering = matchOffering(fact.quote, profile, account);
+    return offering === undefined ? fact : { ...fact, offering };
+  });
 }

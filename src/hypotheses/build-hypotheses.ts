@@ -57,7 +57,7 @@ function briefFor(assessment: ReadinessAssessment, support: ExpansionSupport): H
     },
     nextAdjacency: {
       evidence: facts(support.evidenceIds.filter((id) => byId.get(id)?.offering !== undefined)),
-      facts: [`${support.type}: ${EXPANSION_TYPES[support.type]}`, ...support.notes],
+      facts: [`${support.type}: ${EXPANSION_TYPES[support.type]}.`],
     },
     risksToAdoption: {
       evidence: facts([...(risks?.evidenceIds ?? []), ...(champion?.status === "fail" ? champion.evidenceIds : [])]),

@@ -1,4 +1,5 @@
 import { sortedIds } from "../rules/evidence-timeline.js";
+import { DEFAULT_RULES_FILE } from "../rules/load-rules.js";
 import type { EvidenceFact, GateStatus, ReadinessResult, Verdict } from "../rules/readiness-contract.js";
 import type { ReadinessAssessment } from "./assess-account.js";
 
@@ -79,6 +80,7 @@ export function renderReadiness(assessment: ReadinessAssessment): string {
     notes.push(`${assessment.notCustomerSide} evidence row${assessment.notCustomerSide === 1 ? "" : "s"} said by the vendor or unknown speakers did not count (seed 001: push, not pull).`);
   }
   if (assessment.unreadable > 0) notes.push(`${assessment.unreadable} evidence row(s) with an unknown signal or no date were left out.`);
-  lines.push("", ...notes, `Rules ${result.rulesVersion} (${assessment.rules.file}).`);
+  const file = assessment.rules.file === DEFAULT_RULES_FILE ? "the shipped readiness-rules.yaml" : assessment.rules.file;
+  lines.push("", ...notes, `Rules ${result.rulesVersion} (${file}). Decided by rules, not by a model.`);
   return lines.join("\n");
 }

@@ -32,6 +32,22 @@ const NEVER: Record<ExpansionType, string> = {
   new_use_case: "the new use stays an idea without an owner and never becomes a result anyone can tell.",
 };
 
+/** The expansion type, and what the customer named from the vendor profile (a tier or an add-on). */
+function adjacency(facts: readonly string[], evidence: readonly EvidenceFact[], type: ExpansionType): string {
+  const named = new Map<string, string[]>();
+  for (const fact of evidence) {
+    if (fact.offering === undefined) continue;
+    const label = `${fact.offering.name} (${fact.offering.kind === "tier" ? "tier" : "add-on"})`;
+    named.set(label, [...(named.get(label) ?? []), `#${fact.id}`]);
+  }
+  const asked = [...named].map(([label, ids]) => `${label}, asked for in ${ids.join(", ")}`).join("; ");
+  const open =
+    named.size === 0 && (type === "tier_upgrade" || type === "cross_sell")
+      ? " The asks name no tier or add-on capability, so whether a higher tier or an add-on fits is for the discovery call."
+      : "";
+  return `${facts.join(" ")}${asked === "" ? "" : ` The customer names ${asked}.`}${open}`;
+}
+
 /** The first thing to fix, in the order the verdict rules check it (seed 004: fix the footprint first). */
 function footprintAction(facts: readonly string[]): string | undefined {
   const failing = (gate: string) => facts.some((fact) => fact === `${gate} fail` || fact === `${gate} unknown`);
@@ -68,7 +84,7 @@ export const templateWriter: HypothesisWriter = {
         speakers.size === 0
           ? "Only usage numbers pull so far; no one on the customer side has asked yet."
           : `Pulling: ${[...speakers].map(([name, signals]) => `${name} (${[...signals].join(", ")})`).join("; ")}.`,
-      nextAdjacency: [...sections.nextAdjacency.facts].join(" "),
+      nextAdjacency: adjacency(sections.nextAdjacency.facts, sections.nextAdjacency.evidence, type),
       risksToAdoption:
         risks.evidence.length === 0 && risks.facts.every((fact) => fact.startsWith("No open"))
           ? risks.facts.join(" ") || "No open customer-side risk."

@@ -61,7 +61,11 @@ function briefFor(assessment: ReadinessAssessment, support: ExpansionSupport): H
     },
     risksToAdoption: {
       evidence: facts([...(risks?.evidenceIds ?? []), ...(champion?.status === "fail" ? champion.evidenceIds : [])]),
-      facts: [...(risks?.reasons ?? []), ...(champion?.status === "fail" ? champion.reasons : []), ...(healthy?.status === "pass" ? [] : (healthy?.reasons ?? []))],
+      facts: [
+        ...((risks?.evidenceIds.length ?? 0) > 0 ? (risks?.reasons ?? []) : []),
+        ...(champion?.status === "fail" ? champion.reasons : []),
+        ...(healthy?.status === "pass" ? [] : (healthy?.reasons ?? [])),
+      ],
     },
     nextCustomerAction: {
       evidence: [],

@@ -86,8 +86,8 @@ export const templateWriter: HypothesisWriter = {
           : `Pulling: ${[...speakers].map(([name, signals]) => `${name} (${[...signals].join(", ")})`).join("; ")}.`,
       nextAdjacency: adjacency(sections.nextAdjacency.facts, sections.nextAdjacency.evidence, type),
       risksToAdoption:
-        risks.evidence.length === 0 && risks.facts.every((fact) => fact.startsWith("No open"))
-          ? risks.facts.join(" ") || "No open customer-side risk."
+        risks.evidence.length === 0 && risks.facts.length === 0
+          ? "No open customer-side risk in the window the rules read."
           : `${risks.facts.join(" ")} ${quotes("risksToAdoption")}`.trim(),
       nextCustomerAction: result.verdict === "ready" ? ASK[type] : (footprintAction(sections.nextCustomerAction.facts) ?? ASK[type]),
       riskIfNever:

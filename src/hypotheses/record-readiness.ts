@@ -103,6 +103,8 @@ export async function recordReadiness(database: Database, assessment: ReadinessA
   const drafts = await draftHypotheses(assessment, options.writer);
   const { result, input } = assessment;
   return database.transaction(async (transaction) => {
+    // Two runs for one account take turns, so they never both draft the same expansion type.
+    await transaction.query("select id from accounts where id = $1 for update", [result.accountId]);
     const assessmentId = await insertAssessment(transaction, {
       accountId: result.accountId,
       asOf: result.asOf,

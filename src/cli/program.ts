@@ -2,13 +2,29 @@ import { Command } from "commander";
 import { DEFAULT_DATABASE_DIRECTORY } from "../config/config.js";
 import { TOOL_VERSION, type ContextDependencies } from "./command-context.js";
 import { registerAccountsCommand } from "./commands/accounts-command.js";
+import { registerApproveCommand } from "./commands/approve-command.js";
 import { registerDemoCommand } from "./commands/demo-command.js";
+import { registerDisputeCommand } from "./commands/dispute-command.js";
+import { registerHypothesesCommand } from "./commands/hypotheses-command.js";
 import { registerIndexCommand } from "./commands/index-command.js";
 import { registerMigrateCommand } from "./commands/migrate-command.js";
+import { registerReadinessCommand } from "./commands/readiness-command.js";
+import { registerRejectCommand } from "./commands/reject-command.js";
 import { registerTaxonomyCommand } from "./commands/taxonomy-command.js";
 
 /** Each command declares itself; later stages add their registration here, in pipeline order. */
-const COMMANDS = [registerDemoCommand, registerAccountsCommand, registerIndexCommand, registerTaxonomyCommand, registerMigrateCommand];
+const COMMANDS = [
+  registerDemoCommand,
+  registerAccountsCommand,
+  registerIndexCommand,
+  registerReadinessCommand,
+  registerHypothesesCommand,
+  registerApproveCommand,
+  registerRejectCommand,
+  registerDisputeCommand,
+  registerTaxonomyCommand,
+  registerMigrateCommand,
+];
 
 export function createProgram(dependencies: ContextDependencies): Command {
   const program = new Command("evidence")

@@ -1,0 +1,56 @@
+import { Option, type Command } from "commander";
+import { listHypotheses, type HypothesisStatus, type StoredHypothesis } from "../../db/hypothesis-store.js";
+import { HYPOTHESIS_SECTIONS, SECTION_TITLES } from "../../hypotheses/hypothesis-content.js";
+import { contextFor, withDatabase, type ContextDependencies } from "../command-context.js";
+import { formatTable } from "../output.js";
+
+const STATUSES: readonly HypothesisStatus[] = ["draft", "approved", "rejected", "stale"];
+
+export function registerHypothesesCommand(program: Command, dependencies: ContextDependencies): void {
+  program
+    .command("hypotheses")
+    .description("list expansion hypotheses with their verdict and review status")
+    .option("--account <id>", "only this account")
+    .addOption(new Option("--status <status>", "only hypotheses in this status").choices(STATUSES))
+    .option("--full", "print every section of each hypothesis with the evidence ids it cites")
+    .addHelpText("after", "\nExamples:\n  evidence hypotheses --status draft\n  evidence hypotheses --account brightpath-logistics --full")
+    .action(async (options: { account?: string; status?: HypothesisStatus; full?: boolean }, command: Command) => {
+      const context = contextFor(command, dependencies);
+      const hypotheses = await withDatabase(context, (database) => listHypotheses(database, { accountId: options.account, status: options.status }));
+      context.output.result({ hypotheses }, () => renderHypotheses(hypotheses, options.full === true));
+    });
+}
+
+function note(hypothesis: StoredHypothesis): string {
+  if (hypothesis.status === "stale") return hypothesis.statusReason ?? "";
+  if (hypothesis.overrideReason !== null) return `override: ${hypothesis.overrideReason}`;
+  return hypothesis.reviewComment ?? "";
+}
+
+export function renderHypotheses(hypotheses: readonly StoredHypothesis[], full: boolean): string {
+  if (hypotheses.length === 0) return "No hypotheses. Draft them with: evidence readiness <account>";
+  const table = formatTable(
+    ["id", "account", "expansion", "verdict", "status", "reviewer", "note"],
+    hypotheses.map((hypothesis) => [
+      hypothesis.id,
+      hypothesis.accountId,
+      hypothesis.expansionType,
+      hypothesis.verdict,
+      hypothesis.status,
+      hypothesis.reviewedBy ?? "-",
+      note(hypothesis),
+    ]),
+  );
+  if (!full) return table;
+  const blocks = hypotheses.map((hypothesis) => {
+    const content = hypothesis.content as Partial<Record<(typeof HYPOTHESIS_SECTIONS)[number], { text?: string; evidenceIds?: string[] }>>;
+    const lines = [`#${hypothesis.id} ${hypothesis.accountId}: ${hypothesis.expansionType} (verdict ${hypothesis.verdict}, ${hypothesis.status}, as of ${hypothesis.asOf ?? "?"})`];
+    for (const name of HYPOTHESIS_SECTIONS) {
+      const section = content[name];
+      const cites = section?.evidenceIds?.length ? ` [${section.evidenceIds.map((id) => `#${id}`).join(" ")}]` : "";
+      lines.push(`  ${SECTION_TITLES[name]}${cites}`, `    ${section?.text ?? "-"}`);
+    }
+    return lines.join("\n");
+  });
+  return [table, ...blocks].join("\n\n");
+}

@@ -65,3 +65,13 @@ export class ProviderError extends AppError {
     this.retryable = details.retryable;
   }
 }
+
+/** An eval run fell below its gate against the baseline; carries every reason, for the report and CI. */
+export class EvalRegressionError extends AppError {
+  readonly regressions: readonly string[];
+
+  constructor(regressions: readonly string[]) {
+    super(`The eval run fails its gate:\n${regressions.map((reason) => `  - ${reason}`).join("\n")}`);
+    this.regressions = regressions;
+  }
+}

@@ -7,17 +7,21 @@ const signalIdSchema = z.enum(SIGNAL_IDS as [SignalId, ...SignalId[]]);
 const documentIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be a short id like '4821' or 'qbr-october'");
 const timestampSchema = z.iso.datetime({ offset: true });
 
-/** `Name <email>`: who wrote a ticket comment. The role comes from the gold vendor profile, as in production. */
+/**
+ * `Name <email>`: who wrote a ticket comment. The role comes from the gold vendor profile, as in
+ * production. A bare `Name` (exported disputes, whose source kept no email) needs `role` beside it.
+ */
 const authorSchema = z
   .string()
-  .regex(/^[^<>]+<[^<>\s]+@[^<>\s]+>$/, "must be 'Name <email>'")
+  .regex(/^[^<>]+(<[^<>\s]+@[^<>\s]+>)?$/, "must be 'Name <email>' or a name")
   .transform((value) => {
-    const [, name = "", email = ""] = /^([^<>]+)<([^<>]+)>$/.exec(value) ?? [];
-    return { name: name.trim(), email: email.trim() };
+    const [, name = "", email] = /^([^<>]+?)\s*(?:<([^<>]+)>)?$/.exec(value.trim()) ?? [];
+    return { name: name.trim(), ...(email === undefined ? {} : { email: email.trim() }) };
   });
 
 const ticketCommentSchema = z.strictObject({
   by: authorSchema,
+  role: speakerRoleSchema.exclude(["unknown"]).optional(),
   at: timestampSchema.optional(),
   body: z.string().trim().min(1),
 });
@@ -75,9 +79,16 @@ export const goldCaseSchema = z.strictObject({
   id: accountIdSchema,
   account_id: accountIdSchema,
   description: z.string().trim().min(1),
+  /** Speakers this case adds to the gold vendor profile's participant list (exported disputes need them). */
+  participants: z.array(z.strictObject({ name: z.string().trim().min(1), role: speakerRoleSchema })).default([]),
   documents: z.array(goldDocumentSchema).min(1),
   labels: z.array(goldLabelSchema).default([]),
   hard_negatives: z.array(hardNegativeSchema).default([]),
+  /**
+   * Only the hard negatives of this case are scored: its documents are not fully labelled (exported
+   * disputes), so a prediction elsewhere in them is neither right nor wrong.
+   */
+  negatives_only: z.boolean().default(false),
   readiness: goldReadinessSchema.optional(),
 });
 

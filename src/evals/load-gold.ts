@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -52,11 +53,15 @@ export interface GoldCase {
   readonly documents: readonly CanonicalDocument[];
   readonly labels: readonly GoldLabel[];
   readonly hardNegatives: readonly HardNegative[];
+  /** Only hard negatives are scored here; see `negatives_only` in gold-schema.ts. */
+  readonly negativesOnly: boolean;
   readonly readiness?: GoldReadiness;
 }
 
 export interface GoldSet {
   readonly folder: string;
+  /** sha256 of the vendor profile and every case file: a baseline made on other gold is flagged. */
+  readonly contentHash: string;
   readonly vendor: VendorProfile;
   readonly cases: readonly GoldCase[];
 }
@@ -74,6 +79,7 @@ export const DEFAULT_GOLD_FOLDER = "evals/gold";
  */
 export async function loadGoldSet(folder: string = DEFAULT_GOLD_FOLDER): Promise<GoldSet> {
   const vendor = await loadVendorProfile(path.join(folder, "vendor.json"));
+  const hash = createHash("sha256").update(await readText(path.join(folder, "vendor.json")));
   const directory = roleDirectoryOf(vendor);
   const casesFolder = path.join(folder, "cases");
   const files = (await readdir(casesFolder)).filter((name) => /\.ya?ml$/i.test(name)).sort();
@@ -84,7 +90,9 @@ export async function loadGoldSet(folder: string = DEFAULT_GOLD_FOLDER): Promise
     const file = path.join(casesFolder, name);
     let raw: unknown;
     try {
-      raw = parseYaml(await readText(file));
+      const text = await readText(file);
+      hash.update(name).update(text);
+      raw = parseYaml(text);
     } catch (error) {
       problems.push({ file, reason: `not valid YAML: ${(error as Error).message}` });
       continue;
@@ -99,7 +107,7 @@ export async function loadGoldSet(folder: string = DEFAULT_GOLD_FOLDER): Promise
     cases.push(parsed.data);
   }
   if (problems.length > 0) throw new InputError(problems, { headline: `${problems.length} problems in the gold set ${folder}:` });
-  return { folder, vendor, cases };
+  return { folder, contentHash: hash.digest("hex"), vendor, cases };
 }
 
 /** Validates one case file and builds its documents and located labels. */
@@ -112,6 +120,7 @@ export async function parseGoldCase(
   if (!validated.success) return validated;
   const caseFile = validated.data;
   const problems: InputProblem[] = [];
+  if (caseFile.participants.length > 0) directory = { ...directory, participants: [...caseFile.participants, ...directory.participants] };
   const documents = new Map<string, CanonicalDocument>();
   for (const [index, documentFile] of caseFile.documents.entries()) {
     if (documents.has(documentFile.id)) {
@@ -171,6 +180,7 @@ export async function parseGoldCase(
       documents: [...documents.values()],
       labels,
       hardNegatives,
+      negativesOnly: caseFile.negatives_only,
       ...(readiness === undefined
         ? {}
         : {
@@ -205,7 +215,7 @@ async function buildDocument(
         id: String(index + 1),
         // Comments without a time follow the opening one, a few hours apart, which keeps them in order.
         created_at: comment.at ?? new Date(opened + index * 3 * 3_600_000).toISOString(),
-        author: comment.by,
+        author: { ...comment.by, ...(comment.role === undefined ? {} : { role: comment.role }) },
         body: comment.body,
       })),
     });

@@ -142,7 +142,9 @@ export function scoreRun(cases: readonly GoldCase[], runs: readonly CaseRun[], p
       perCase.push({ caseId: goldCase.id, success: false, promptTokens: 0, completionTokens: 0, costUsd: 0, latencyMs: run?.latencyMs ?? 0, chunks: 0, cachedChunks: 0 });
       continue;
     }
-    matches.push({ goldCase, match: matchPredictions(goldCase.labels, goldCase.hardNegatives, run.predictions) });
+    const match = matchPredictions(goldCase.labels, goldCase.hardNegatives, run.predictions);
+    // A partly labelled case (exported disputes) only knows what is wrong, not everything that is right.
+    matches.push({ goldCase, match: goldCase.negativesOnly ? { ...match, falsePositives: match.falsePositives.filter((item) => item.hardNegative !== undefined) } : match });
     verified += run.predictions.length;
     rejected += run.rejected.length;
     for (const item of run.rejected) rejectedByReason[item.reason] = (rejectedByReason[item.reason] ?? 0) + 1;

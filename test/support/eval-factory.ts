@@ -25,6 +25,7 @@ export function goldCase(id: string, labels: readonly GoldLabel[], hardNegatives
     documents: [{ accountId: id, kind: "ticket", sourceRef: "doc", title: "t", occurredAt: "2026-10-01T00:00:00Z", fullText: " ".repeat(1000), contentHash: "h", segments: [] }],
     labels: labels.map((label) => ({ ...label, caseId: id })),
     hardNegatives: hardNegatives.map((negative) => ({ ...negative, caseId: id })),
+    negativesOnly: false,
     ...overrides,
   };
 }

@@ -77,3 +77,13 @@ export class ExtractionError extends AppError {
     this.issues = details.issues;
   }
 }
+
+/** An eval run fell below its gate against the baseline; carries every reason, for the report and CI. */
+export class EvalRegressionError extends AppError {
+  readonly regressions: readonly string[];
+
+  constructor(regressions: readonly string[]) {
+    super(`The eval run fails its gate:\n${regressions.map((reason) => `  - ${reason}`).join("\n")}`);
+    this.regressions = regressions;
+  }
+}

@@ -4,6 +4,24 @@ import type { UsageMetric } from "../ingest/usage-schema.js";
 import type { ExpansionType } from "../taxonomy/expansion-types.js";
 import type { SignalId } from "../taxonomy/signals.js";
 
+/**
+ * What a quote about a tier or add-on capability refers to, matched against the vendor profile before the
+ * rules run (`match-offering.ts`). The rules read this label, never the quote, so a text change cannot move
+ * a verdict.
+ */
+export interface OfferingMatch {
+  readonly kind: "tier" | "add_on";
+  readonly id: string;
+  readonly name: string;
+  /**
+   * `higher_tier` and `add_on` point to an expansion; `current_plan` and `owned_add_on` mean the customer
+   * asked for something they already have: an enablement gap, not expansion (DESIGN.md, vendor profile).
+   */
+  readonly relation: "higher_tier" | "add_on" | "current_plan" | "owned_add_on";
+  /** The capabilities (or the offering's name) the quote mentions. */
+  readonly matched: readonly string[];
+}
+
 /** One evidence row as the rules read it. Disputed rows are filtered out before the rules see them. */
 export interface EvidenceFact {
   readonly id: string;
@@ -15,6 +33,10 @@ export interface EvidenceFact {
   /** When the words were said or written (ISO date or timestamp). */
   readonly occurredAt: string;
   readonly quote: string;
+  /** Where the quote is, for people: "ticket #4412 comment 3", "call 2026-05-14 00:23:41". */
+  readonly place?: string;
+  /** Set for tier_workaround and higher_tier_interest when the quote names a tier or add-on capability. */
+  readonly offering?: OfferingMatch;
 }
 
 /** Everything the rules decide from. No model, no database: the same input always gives the same result. */
@@ -39,11 +61,39 @@ export interface GateResult {
   readonly data?: Record<string, number | string | null>;
 }
 
+/** Seat utilisation computed from usage numbers: pull derived from data, not from anyone's words. */
+export interface SeatUtilisation {
+  readonly activeUsers: number;
+  readonly licensedSeats: number;
+  readonly ratio: number;
+  readonly measuredOn: string;
+}
+
+/** One expansion type the customer side supports, with the evidence (and data) behind it. */
+export interface ExpansionSupport {
+  readonly type: ExpansionType;
+  readonly evidenceIds: readonly string[];
+  /** The corroborated signals that point here. */
+  readonly signals: readonly SignalId[];
+  /** Set when seat pressure measured from usage supports this type (volume). */
+  readonly seatUtilisation?: SeatUtilisation;
+  /** Why this type and not another, when a signal could point two ways (tier upgrade or cross-sell). */
+  readonly notes: readonly string[];
+}
+
+export interface BlockingRisk {
+  readonly signalId: SignalId;
+  readonly evidenceIds: readonly string[];
+  readonly weight: number;
+}
+
 export interface ReadinessResult {
   readonly accountId: string;
+  readonly asOf: string;
   readonly verdict: Verdict;
   readonly gates: readonly GateResult[];
-  readonly expansionTypes: readonly { readonly type: ExpansionType; readonly evidenceIds: readonly string[] }[];
-  readonly blockingRisks: readonly { readonly signalId: SignalId; readonly evidenceIds: readonly string[] }[];
+  readonly expansionTypes: readonly ExpansionSupport[];
+  readonly blockingRisks: readonly BlockingRisk[];
+  /** `<version from the rules file>+<content hash>`: a rules change is never silent. */
   readonly rulesVersion: string;
 }

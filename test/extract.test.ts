@@ -2,6 +2,11 @@ import { http } from "msw";
 import { setupServer } from "msw/node";
 import OpenAI from "openai";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_FOLDER } from "../src/cli/commands/demo-command.js";
+import { renderDemoEvidence, summariseDemoEvidence } from "../src/cli/render-demo-evidence.js";
+import { indexSourceFolder } from "../src/index/index-source-folder.js";
+import { readSourceFolder } from "../src/ingest/read-source-folder.js";
+import { HashingEmbedder } from "../src/models/hashing-embedder.js";
 import { saveAccounts } from "../src/db/account-store.js";
 import type { Database } from "../src/db/database.js";
 import { replaceDocument } from "../src/db/document-store.js";
@@ -154,5 +159,43 @@ describe("extracting stored chunks with a model", () => {
     expect(stored.filter((row) => row.speakerRole === "vendor").map((row) => row.signalId)).toEqual(["champion_engaged"]);
     expect(stored.some((row) => row.signalId === "executive_alignment")).toBe(false);
     expect(summary.rejected.quote_not_found).toBeGreaterThan(0);
+  });
+});
+
+describe("offline extraction of the demo", () => {
+  let engine: TestEngine;
+
+  beforeAll(async () => {
+    engine = await startPgliteEngine();
+    await indexSourceFolder(engine.database, await readSourceFolder(DEMO_FOLDER), { embedder: new HashingEmbedder(), toolVersion: "test" });
+  });
+  afterAll(async () => {
+    await engine?.stop();
+  });
+
+  it("finds each scenario's signals on the customer's side, and the demo shows them per account", async () => {
+    const extraction = await extractStoredEvidence(engine.database, { extractor: new OfflineExtractor(), toolVersion: "test" });
+    expect(extraction.failures).toEqual([]);
+    const rows = await listEvidence(engine.database);
+    expect(rows.every((row) => row.speakerRole === "customer")).toBe(true);
+    const signalsOf = (account: string) => new Set(rows.filter((row) => row.accountId === account).map((row) => row.signalId));
+    // The scenarios of data/demo/README.md.
+    expect([...signalsOf("brightpath-logistics")]).toEqual(expect.arrayContaining(["seat_pressure", "org_growth", "measurable_outcome", "executive_alignment"]));
+    expect([...signalsOf("cedarline-health")]).toEqual(expect.arrayContaining(["adjacent_tool", "higher_tier_interest", "strategic_initiative", "measurable_outcome"]));
+    expect([...signalsOf("kestrel-credit-union")]).toEqual(expect.arrayContaining(["champion_departing"]));
+    expect([...signalsOf("pinecrest-learning")]).toEqual(expect.arrayContaining(["onboarding_stalled", "shallow_adoption", "adoption_friction", "value_unproven"]));
+    expect([...signalsOf("tidewater-energy")]).toEqual(expect.arrayContaining(["second_use_case", "peer_usage_question", "executive_alignment", "measurable_outcome"]));
+    expect([...signalsOf("summit-hospitality")]).toEqual(expect.arrayContaining(["upsell_pushback", "budget_pressure"]));
+    // Every quote is the document's own text at its offsets.
+    const [{ misaligned } = { misaligned: -1 }] = await engine.database.query<{ misaligned: number | string }>(
+      "select count(*) as misaligned from evidence e join documents d on d.id = e.document_id where substr(d.full_text, e.quote_start + 1, e.quote_end - e.quote_start) <> e.quote",
+    );
+    expect(Number(misaligned)).toBe(0);
+
+    const demo = summariseDemoEvidence(["brightpath-logistics", "alder-architects"], rows, extraction);
+    expect(demo.perAccount[0]?.signals.seat_pressure).toBeGreaterThan(0);
+    const text = renderDemoEvidence(demo);
+    expect(text).toMatch(/brightpath-logistics\s+\d+\s+.*seat_pressure/);
+    expect(text).toMatch(/(ticket #\d+, comment \d+|call 2026-\d\d-\d\d at \d\d:\d\d:\d\d), [^()]+ \(customer\)/);
   });
 });

@@ -29,6 +29,8 @@ const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|e
 const UNIT = String.raw`(?:%|percent|per cent|points?|hours?|minutes?|days?|weeks?|months?|seconds?|dollars|k\b)`;
 const TEAM = String.raw`(?:team|teams|department|departments|group|division|office|unit|function|folks|people|leads?|managers?|directors?|head|heads|principals|leaders|depot|crew|staff|peers)`;
 const LEADERS = String.raw`(?:board|ceo|cfo|coo|cio|cto|vp|svp|executive team|exec team|leadership team|leadership|executives|c-suite|investors|trustees|superintendent|governors|cabinet|partners)`;
+/** Asking for the product itself (access, a demo, their own view), not for a report the current users send them. */
+const ASKS_FOR_PRODUCT = String.raw`(?:keeps? asking|kept asking|been asking|asked|asking|asks|wants?|wanted|requested|would like)\s+(?:me\s+|us\s+)?(?:\w+\s+)?(?:for\s+|about\s+)?(?:[\w-]+\s+(?=access))?(?:access|a demo|demos|logins?|a login|seats?|their own|in\b|to see|to use|to get|to try|to have|the same|a walkthrough|a trial|(?:if|whether|when) they (?:should|could|can|will|get|might)|how (?:they|we) (?:could|can)|about (?:it|the product|the tool|the dashboards?))`;
 const PLACE = String.raw`(?:site|hub|office|clinic|branch|location|warehouse|store|shop|home|house|depot|campus|plant|hotel|school|centre|center|route)`;
 
 /**
@@ -137,8 +139,8 @@ export const SIGNAL_CUES = {
   },
   other_team_interest: {
     cues: [
-      { pattern: new RegExp(String.raw`\b(?:other|another|their|the|our)\s+(?:\w+\s+){0,2}${TEAM}\b[^.?!]{0,50}\b(?:keeps? asking|kept asking|been asking|asked (?:me |us )?(?:\w+ )?(?:for|about|if|whether|when|to)|asking (?:for|about|when|if|whether)|wants? (?:access|in|a demo|to see|to use|to get|the same)|want(?:ed)? (?:access|in|a demo)|requested|would like access)\b`), weight: 0.8 },
-      { pattern: /\b(?:marketing|finance|sales|hr|legal|planning|nursing|maintenance|procurement|engineering|operations|ops|it|support|member services|product)\b[^.?!]{0,40}\b(?:keeps? asking|kept asking|been asking|asked (?:me |us )?(?:for|about|if|whether|when)|asking (?:for|about|when|if)|wants? (?:access|in|a demo|to see|their own))\b/, weight: 0.75 },
+      { pattern: new RegExp(String.raw`\b(?:other|another|their|the|our)\s+(?:\w+\s+){0,2}${TEAM}\b[^.?!]{0,50}\b${ASKS_FOR_PRODUCT}`), weight: 0.8 },
+      { pattern: new RegExp(String.raw`\b(?:marketing|finance|sales|hr|legal|planning|nursing|maintenance|procurement|engineering|operations|ops|it|support|member services|product)\b[^.?!]{0,40}\b${ASKS_FOR_PRODUCT}`), weight: 0.75 },
       { pattern: /\basked (?:me|us) for (?:a demo|access|logins?|a login|a walkthrough)\b/, weight: 0.75 },
       { pattern: /\basked (?:me|us)(?: \w+)? to (?:present|show|demo|walk|run a session)\b/, weight: 0.7 },
       { pattern: /\bwants?\s+(?:it|this|one|access|that|the same)\s+for\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:team|department|group|staff|crew)\b/, weight: 0.75 },

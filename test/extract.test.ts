@@ -1,4 +1,4 @@
-import { http } from "msw";
+import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import OpenAI from "openai";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -80,9 +80,9 @@ describe("extracting stored chunks with a model", () => {
   let engine: TestEngine;
   let answer: (body: ChatRequestBody) => unknown = () => ({ evidence: [] });
 
-  function extractor() {
+  function extractor(model = "test-model") {
     const client = new OpenAI({ apiKey: "test-key", baseURL: MODEL_BASE_URL, maxRetries: 0, fetch: bufferedFetch });
-    return new OpenAiExtractor({ model: "test-model", apiKey: "test-key", client });
+    return new OpenAiExtractor({ model, apiKey: "test-key", client });
   }
 
   beforeAll(async () => {
@@ -91,7 +91,8 @@ describe("extracting stored chunks with a model", () => {
       http.post(`${MODEL_BASE_URL}/chat/completions`, async ({ request }) => {
         const body = (await request.json()) as ChatRequestBody;
         requests.push(body);
-        return chatCompletion(JSON.stringify(answer(body)));
+        const reply = answer(body);
+        return reply instanceof Response ? reply : chatCompletion(JSON.stringify(reply));
       }),
     );
     engine = await startPgliteEngine();
@@ -126,6 +127,19 @@ describe("extracting stored chunks with a model", () => {
     const second = await extractStoredEvidence(engine.database, { extractor: extractor(), toolVersion: "test" });
     expect(requests).toHaveLength(1);
     expect(second).toMatchObject({ cached: 3, sent: 0, inserted: 0, removed: 0, usage: { promptTokens: 0, completionTokens: 0 } });
+  });
+
+  it("keeps a chunk's previous evidence when the model fails on it, and caches nothing for it", async () => {
+    const before = await listEvidence(engine.database, { accountId: "acme" });
+    answer = () => HttpResponse.json({ error: { message: "overloaded" } }, { status: 503 });
+    const summary = await extractStoredEvidence(engine.database, { extractor: extractor("other-model"), toolVersion: "test" });
+    expect(summary.failures.length).toBe(summary.chunksRead);
+    expect(summary.failures.every((failure) => failure.retryable)).toBe(true);
+    expect(await listEvidence(engine.database, { accountId: "acme" })).toEqual(before);
+    const [{ cached } = { cached: -1 }] = await engine.database.query<{ cached: number | string }>(
+      "select count(*) as cached from extraction_cache where extractor_id like 'openai/other-model/%'",
+    );
+    expect(Number(cached)).toBe(0);
   });
 
   it("stores nothing an injected instruction asks for beyond verified, correctly attributed quotes", async () => {

@@ -3,6 +3,7 @@ import OpenAI from "openai";
 import pLimit from "p-limit";
 import { z } from "zod";
 import { ExtractionError, ProviderError } from "../errors.js";
+import { providerErrorFrom } from "../models/provider-error.js";
 import { Redactor, type RedactionSession } from "../models/redact-personal-data.js";
 import { EvidencePrompt } from "./evidence-prompt.js";
 import { evidenceOutputSchema, evidenceResponseFormat, type EvidenceOutput } from "./evidence-output-schema.js";
@@ -162,13 +163,7 @@ export class OpenAiExtractor implements Extractor {
         response_format: evidenceResponseFormat(chunkIds),
       });
     } catch (error) {
-      const status = error instanceof OpenAI.APIError ? error.status : undefined;
-      const retryable = status === undefined || status === 408 || status === 409 || status === 429 || status >= 500;
-      throw new ProviderError(`Extraction request to ${this.client.baseURL} failed${status === undefined ? "" : ` with HTTP ${status}`}: ${(error as Error).message}`, {
-        ...(status === undefined ? {} : { status }),
-        retryable,
-        cause: error,
-      });
+      throw providerErrorFrom(error, "Extraction request", this.client.baseURL);
     }
     if (response.usage !== undefined) onUsage(response.usage);
     const message = response.choices[0]?.message;

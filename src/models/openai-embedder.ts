@@ -1,6 +1,7 @@
 import OpenAI from "openai";
 import pLimit from "p-limit";
 import { ProviderError } from "../errors.js";
+import { providerErrorFrom } from "./provider-error.js";
 import { Embedder } from "./embedder.js";
 import { Redactor } from "./redact-personal-data.js";
 
@@ -75,13 +76,7 @@ export class OpenAiEmbedder extends Embedder {
       // Floats, not the SDK's default base64: every OpenAI-compatible server supports them.
       response = await this.client.embeddings.create({ model: this.modelId, input: redacted, dimensions: this.dimensions, encoding_format: "float" });
     } catch (error) {
-      const status = error instanceof OpenAI.APIError ? error.status : undefined;
-      const retryable = status === undefined || status === 408 || status === 409 || status === 429 || status >= 500;
-      throw new ProviderError(`Embedding request to ${this.client.baseURL} failed${status === undefined ? "" : ` with HTTP ${status}`}: ${(error as Error).message}`, {
-        ...(status === undefined ? {} : { status }),
-        retryable,
-        cause: error,
-      });
+      throw providerErrorFrom(error, "Embedding request", this.client.baseURL);
     }
     const vectors = [...response.data].sort((a, b) => a.index - b.index).map((item) => item.embedding);
     if (vectors.length !== inputs.length || vectors.some((vector) => vector.length !== this.dimensions)) {

@@ -23,7 +23,7 @@ import { extractChunks } from "../src/extract/extract-documents.js";
 import { extractionChunksOf } from "../src/extract/extraction-chunks.js";
 import type { ExtractionChunk } from "../src/extract/extractor.js";
 import { OfflineExtractor } from "../src/extract/offline-extractor.js";
-import { batchChunks } from "../src/extract/openai-extractor.js";
+import { batchChunks, DEFAULT_MAX_CHARACTERS_PER_REQUEST, DEFAULT_MAX_CHUNKS_PER_REQUEST } from "../src/extract/openai-extractor.js";
 import { chunkDocument } from "../src/index/chunk-document.js";
 import { documentsOf } from "../src/index/index-source-folder.js";
 import { readSourceFolder } from "../src/ingest/read-source-folder.js";
@@ -38,7 +38,7 @@ const prompt = new EvidencePrompt();
 
 async function estimatedTokens(selected: readonly ExtractionChunk[]): Promise<number> {
   let characters = 0;
-  for (const batch of batchChunks(selected, 6, 8000)) {
+  for (const batch of batchChunks(selected, DEFAULT_MAX_CHUNKS_PER_REQUEST, DEFAULT_MAX_CHARACTERS_PER_REQUEST)) {
     const { messages } = await prompt.render(batch, (text) => text);
     characters += messages.reduce((sum, message) => sum + String(message.content).length, 0);
   }

@@ -31,6 +31,14 @@ export interface OpenAiExtractorOptions {
   readonly client?: OpenAI;
 }
 
+/**
+ * Request budgets. The instructions and taxonomy are about 4,000 tokens and are sent with every request,
+ * so packing about ten chunks (some 3,000 tokens of passages) into one request spends most tokens on the
+ * passages themselves while keeping each answer short enough to stay reliable.
+ */
+export const DEFAULT_MAX_CHUNKS_PER_REQUEST = 10;
+export const DEFAULT_MAX_CHARACTERS_PER_REQUEST = 12_000;
+
 type ChatMessage = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 
 function toChatMessage(message: BaseMessage): ChatMessage {
@@ -92,8 +100,8 @@ export class OpenAiExtractor implements Extractor {
     this.promptHash = this.prompt.hash;
     this.redactor = options.redactor ?? new Redactor();
     this.limit = pLimit(options.concurrency ?? 4);
-    this.maxChunksPerRequest = options.maxChunksPerRequest ?? 6;
-    this.maxCharactersPerRequest = options.maxCharactersPerRequest ?? 8000;
+    this.maxChunksPerRequest = options.maxChunksPerRequest ?? DEFAULT_MAX_CHUNKS_PER_REQUEST;
+    this.maxCharactersPerRequest = options.maxCharactersPerRequest ?? DEFAULT_MAX_CHARACTERS_PER_REQUEST;
     this.client =
       options.client ??
       new OpenAI({

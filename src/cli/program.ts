@@ -6,6 +6,9 @@ import { registerApproveCommand } from "./commands/approve-command.js";
 import { registerDemoCommand } from "./commands/demo-command.js";
 import { registerDisputeCommand } from "./commands/dispute-command.js";
 import { registerHypothesesCommand } from "./commands/hypotheses-command.js";
+import { registerEvalCommand } from "./commands/eval-command.js";
+import { registerEvidenceCommand } from "./commands/evidence-command.js";
+import { registerExtractCommand } from "./commands/extract-command.js";
 import { registerIndexCommand } from "./commands/index-command.js";
 import { registerMigrateCommand } from "./commands/migrate-command.js";
 import { registerReadinessCommand } from "./commands/readiness-command.js";
@@ -17,11 +20,14 @@ const COMMANDS = [
   registerDemoCommand,
   registerAccountsCommand,
   registerIndexCommand,
+  registerExtractCommand,
+  registerEvidenceCommand,
   registerReadinessCommand,
   registerHypothesesCommand,
   registerApproveCommand,
   registerRejectCommand,
   registerDisputeCommand,
+  registerEvalCommand,
   registerTaxonomyCommand,
   registerMigrateCommand,
 ];

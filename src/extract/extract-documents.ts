@@ -48,7 +48,8 @@ export function verifyExtractions(chunks: readonly ExtractionChunk[], results: r
     const verified = verifyCandidates(chunk, result.candidates);
     rejected.push(...verified.rejected);
     for (const item of verified.accepted) {
-      const identity = `${item.sourceRef}:${item.signalId}:${item.quoteStart}:${item.quoteEnd}`;
+      // Source references are unique per account, not across accounts.
+      const identity = `${chunk.accountId}:${item.sourceRef}:${item.signalId}:${item.quoteStart}:${item.quoteEnd}`;
       if (seen.has(identity)) continue;
       seen.add(identity);
       evidence.push(item);

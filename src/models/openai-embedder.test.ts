@@ -113,6 +113,21 @@ describe("OpenAiEmbedder", () => {
     expect((failure as ProviderError).message).toMatch(/timed out/i);
   });
 
+  it("sends no email address or phone number to the provider", async () => {
+    server.use(
+      http.post(`${BASE_URL}/embeddings`, async ({ request }) => {
+        const body = (await request.json()) as { input: string[] };
+        requests.push(body);
+        return answer(body.input);
+      }),
+    );
+    await embedder().embedDocuments(["Reach Dana at dana.okafor@brightpath.example or +1 (555) 014-2233 about the seats."]);
+    const sent = JSON.stringify(requests);
+    expect(sent).not.toMatch(/dana\.okafor|@brightpath|555/);
+    expect(sent).toContain("[EMAIL_1]");
+    expect(sent).toContain("[PHONE_1]");
+  });
+
   it("refuses vectors of the wrong size", async () => {
     server.use(http.post(`${BASE_URL}/embeddings`, () => HttpResponse.json({ object: "list", model: "m", data: [{ object: "embedding", index: 0, embedding: [1, 2] }], usage: { prompt_tokens: 1, total_tokens: 1 } })));
     await expect(embedder().embedQuery("x")).rejects.toThrow(/expected 3 dimensions/);

@@ -1,7 +1,9 @@
 import OpenAI from "openai";
 import pLimit from "p-limit";
 import { ProviderError } from "../errors.js";
+import { providerErrorFrom } from "./provider-error.js";
 import { Embedder } from "./embedder.js";
+import { Redactor } from "./redact-personal-data.js";
 
 export interface OpenAiEmbedderOptions {
   readonly model: string;
@@ -19,6 +21,8 @@ export interface OpenAiEmbedderOptions {
   readonly maxRetries?: number;
   /** For tests: a preconfigured client. */
   readonly client?: OpenAI;
+  /** Personal data is replaced by placeholders before texts leave the machine (default: on). */
+  readonly redactor?: Redactor;
 }
 
 /**
@@ -32,6 +36,7 @@ export class OpenAiEmbedder extends Embedder {
   private readonly client: OpenAI;
   private readonly batchSize: number;
   private readonly limit: ReturnType<typeof pLimit>;
+  private readonly redactor: Redactor;
 
   constructor(options: OpenAiEmbedderOptions) {
     super({});
@@ -39,6 +44,7 @@ export class OpenAiEmbedder extends Embedder {
     this.dimensions = options.dimensions;
     this.batchSize = options.batchSize ?? 96;
     this.limit = pLimit(options.concurrency ?? 4);
+    this.redactor = options.redactor ?? new Redactor();
     this.client =
       options.client ??
       new OpenAI({
@@ -63,18 +69,14 @@ export class OpenAiEmbedder extends Embedder {
   }
 
   private async embedBatch(inputs: string[]): Promise<number[][]> {
+    const session = this.redactor.session();
+    const redacted = inputs.map((input) => session.redact(input));
     let response: OpenAI.Embeddings.CreateEmbeddingResponse;
     try {
       // Floats, not the SDK's default base64: every OpenAI-compatible server supports them.
-      response = await this.client.embeddings.create({ model: this.modelId, input: inputs, dimensions: this.dimensions, encoding_format: "float" });
+      response = await this.client.embeddings.create({ model: this.modelId, input: redacted, dimensions: this.dimensions, encoding_format: "float" });
     } catch (error) {
-      const status = error instanceof OpenAI.APIError ? error.status : undefined;
-      const retryable = status === undefined || status === 408 || status === 409 || status === 429 || status >= 500;
-      throw new ProviderError(`Embedding request to ${this.client.baseURL} failed${status === undefined ? "" : ` with HTTP ${status}`}: ${(error as Error).message}`, {
-        ...(status === undefined ? {} : { status }),
-        retryable,
-        cause: error,
-      });
+      throw providerErrorFrom(error, "Embedding request", this.client.baseURL);
     }
     const vectors = [...response.data].sort((a, b) => a.index - b.index).map((item) => item.embedding);
     if (vectors.length !== inputs.length || vectors.some((vector) => vector.length !== this.dimensions)) {

@@ -1,0 +1,181 @@
+import { createHash } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { stringify } from "yaml";
+import type { Queryable } from "../db/database.js";
+import type { RoleDirectory } from "../ingest/speaker-role.js";
+import { parseGoldCase } from "./load-gold.js";
+
+/** One evidence row a reviewer marked wrong, with the document it quotes. */
+export interface DisputedEvidence {
+  readonly evidenceId: string;
+  readonly accountId: string;
+  readonly signalId: string;
+  readonly quote: string;
+  readonly quoteStart: number;
+  readonly quoteEnd: number;
+  readonly speaker?: string;
+  readonly speakerRole: "customer" | "vendor" | "unknown";
+  readonly sourceRef: string;
+  readonly documentKind: "ticket" | "call";
+  readonly documentTitle: string;
+  readonly occurredAt: string;
+  readonly fullText: string;
+  readonly reviewer?: string;
+  readonly comment?: string;
+}
+
+/**
+ * Every disputed evidence row (evidence.status = 'disputed') with its document. The reviewer and comment
+ * come from `evidence_labels` when that table exists (the review workflow's migration adds it).
+ */
+export async function listDisputedEvidence(database: Queryable, accountId?: string): Promise<DisputedEvidence[]> {
+  const [presence] = await database.query<{ present: boolean }>("select to_regclass('evidence_labels') is not null as present");
+  const labels = presence?.present === true;
+  const rows = await database.query<{
+    id: string;
+    account_id: string;
+    signal_id: string;
+    quote: string;
+    quote_start: number;
+    quote_end: number;
+    speaker: string | null;
+    speaker_role: "customer" | "vendor" | "unknown";
+    source_ref: string;
+    kind: "ticket" | "call";
+    title: string | null;
+    occurred_at: Date | string | null;
+    full_text: string;
+    reviewer: string | null;
+    comment: string | null;
+  }>(
+    `select e.id::text as id, e.account_id, e.signal_id, e.quote, e.quote_start, e.quote_end, e.speaker, e.speaker_role,
+            d.source_ref, d.kind, d.title, d.occurred_at, d.full_text,
+            ${labels ? "l.reviewer, l.comment" : "null::text as reviewer, null::text as comment"}
+       from evidence e
+       join documents d on d.id = e.document_id
+       ${labels ? "left join lateral (select reviewer, comment from evidence_labels where evidence_id = e.id order by id desc limit 1) l on true" : ""}
+      where e.status = 'disputed' and ($1::text is null or e.account_id = $1)
+      order by e.account_id, d.source_ref, e.quote_start, e.id`,
+    [accountId ?? null],
+  );
+  return rows.map((row) => ({
+    evidenceId: row.id,
+    accountId: row.account_id,
+    signalId: row.signal_id,
+    quote: row.quote,
+    quoteStart: Number(row.quote_start),
+    quoteEnd: Number(row.quote_end),
+    ...(row.speaker === null ? {} : { speaker: row.speaker }),
+    speakerRole: row.speaker_role,
+    sourceRef: row.source_ref,
+    documentKind: row.kind,
+    documentTitle: row.title ?? row.source_ref,
+    occurredAt: row.occurred_at === null ? "1970-01-01T00:00:00.000Z" : new Date(row.occurred_at).toISOString(),
+    fullText: row.full_text,
+    ...(row.reviewer === null ? {} : { reviewer: row.reviewer }),
+    ...(row.comment === null ? {} : { comment: row.comment }),
+  }));
+}
+
+/** The ticket header line and comment headers exactly as `ticketDocument` writes them. */
+const TICKET_HEADER = /^Ticket #[^\n]*?: (.*) \((new|open|pending|on_hold|solved|closed)\)\n/;
+const COMMENT_HEADER = /^\[comment [^\]\n]+\] (.+) \((customer|vendor|unknown)\), ([^\n]+):\n/gm;
+
+/**
+ * Rebuilds a gold document from a stored document's canonical text: a call's text already is the
+ * plain-text transcript format; a ticket's is cut back into its comments at the headers the canonical
+ * builder wrote. Undefined when the text does not have that shape.
+ */
+export function goldDocumentOf(dispute: DisputedEvidence, documentId: string): Record<string, unknown> | undefined {
+  if (dispute.documentKind === "call") {
+    return { id: documentId, kind: "call", title: dispute.documentTitle, date: dispute.occurredAt.slice(0, 10), transcript: dispute.fullText };
+  }
+  const header = TICKET_HEADER.exec(dispute.fullText);
+  if (header === null) return undefined;
+  const headers = [...dispute.fullText.matchAll(COMMENT_HEADER)];
+  const comments = headers.map((match, index) => {
+    const bodyStart = (match.index ?? 0) + match[0].length;
+    const bodyEnd = headers[index + 1]?.index ?? dispute.fullText.length;
+    const role = match[2];
+    return {
+      by: match[1],
+      ...(role === "customer" || role === "vendor" ? { role } : {}),
+      at: match[3],
+      body: dispute.fullText.slice(bodyStart, bodyEnd).replace(/\n+$/u, ""),
+    };
+  });
+  if (comments.length === 0) return undefined;
+  return { id: documentId, kind: "ticket", subject: header[1], status: header[2], created_at: comments[0]?.at ?? dispute.occurredAt, comments };
+}
+
+export interface ExportedDisputes {
+  readonly files: readonly string[];
+  readonly negatives: number;
+  /** Disputes that could not become a valid hard negative, with the reason. */
+  readonly skipped: readonly { readonly evidenceId: string; readonly reason: string }[];
+}
+
+/**
+ * Writes one gold case per account (`disputed-<account>.yaml`) holding the documents of its disputed
+ * evidence and each disputed quote as a hard negative of kind `disputed`. The case is `negatives_only`:
+ * its documents are not fully labelled, so only the disputed quotes are scored. Every written case is
+ * validated with the gold loader first; a dispute that would not load is skipped and reported.
+ */
+export async function exportDisputes(disputes: readonly DisputedEvidence[], folder: string, directory: RoleDirectory): Promise<ExportedDisputes> {
+  const byAccount = new Map<string, DisputedEvidence[]>();
+  for (const dispute of disputes) byAccount.set(dispute.accountId, [...(byAccount.get(dispute.accountId) ?? []), dispute]);
+  const files: string[] = [];
+  const skipped: Array<{ evidenceId: string; reason: string }> = [];
+  let negatives = 0;
+  await mkdir(folder, { recursive: true });
+  for (const [accountId, items] of byAccount) {
+    const documents = new Map<string, Record<string, unknown>>();
+    // The speakers of the disputed quotes keep the role they had when the evidence was stored.
+    const participants = [...new Map(items.flatMap((item) => (item.speaker === undefined ? [] : [[item.speaker, { name: item.speaker, role: item.speakerRole }] as const]))).values()];
+    const hardNegatives: Array<Record<string, unknown>> = [];
+    for (const dispute of items) {
+      const documentId = `doc-${createHash("sha256").update(dispute.sourceRef).digest("hex").slice(0, 10)}`;
+      const document = documents.get(documentId) ?? goldDocumentOf(dispute, documentId);
+      if (document === undefined) {
+        skipped.push({ evidenceId: dispute.evidenceId, reason: `document ${dispute.sourceRef} is not in the canonical ticket or call shape` });
+        continue;
+      }
+      const candidate = {
+        looks_like: dispute.signalId,
+        document: documentId,
+        quote: dispute.quote,
+        kind: "disputed",
+        why: dispute.comment ?? `marked wrong by ${dispute.reviewer ?? "a reviewer"} (evidence ${dispute.evidenceId})`,
+      };
+      // Check this one negative on its own, so one bad dispute never costs the account's others.
+      const check = await parseGoldCase(caseOf(accountId, participants, [document], [candidate]), `disputed-${accountId}.yaml`, directory);
+      if (!check.success) {
+        skipped.push({ evidenceId: dispute.evidenceId, reason: check.problems.map((problem) => problem.reason).join("; ") });
+        continue;
+      }
+      documents.set(documentId, document);
+      hardNegatives.push(candidate);
+    }
+    if (hardNegatives.length === 0) continue;
+    const file = path.join(folder, `disputed-${accountId}.yaml`);
+    const header = `# Exported by \`evidence eval export-disputes\` from evidence reviewers marked wrong. Regenerated on each export.\n`;
+    await writeFile(file, header + stringify(caseOf(accountId, participants, [...documents.values()], hardNegatives), { lineWidth: 0 }));
+    files.push(file);
+    negatives += hardNegatives.length;
+  }
+  return { files, negatives, skipped };
+}
+
+function caseOf(accountId: string, participants: readonly { name: string; role: string }[], documents: readonly Record<string, unknown>[], hardNegatives: readonly Record<string, unknown>[]) {
+  return {
+    id: `disputed-${accountId}`,
+    account_id: accountId,
+    description: `Evidence reviewers marked wrong for ${accountId}: every quote here must not be reported as its signal.`,
+    negatives_only: true,
+    participants,
+    documents,
+    labels: [],
+    hard_negatives: hardNegatives,
+  };
+}

@@ -66,6 +66,18 @@ export class ProviderError extends AppError {
   }
 }
 
+/** A model's answer that could not be used: the raw text it sent and what was wrong with it. */
+export class ExtractionError extends AppError {
+  readonly rawText: string;
+  readonly issues: readonly string[];
+
+  constructor(message: string, details: { rawText: string; issues: readonly string[]; cause?: unknown }) {
+    super(message, { cause: details.cause });
+    this.rawText = details.rawText;
+    this.issues = details.issues;
+  }
+}
+
 /** An eval run fell below its gate against the baseline; carries every reason, for the report and CI. */
 export class EvalRegressionError extends AppError {
   readonly regressions: readonly string[];

@@ -4,12 +4,14 @@ import { TOOL_VERSION, type ContextDependencies } from "./command-context.js";
 import { registerAccountsCommand } from "./commands/accounts-command.js";
 import { registerDemoCommand } from "./commands/demo-command.js";
 import { registerEvalCommand } from "./commands/eval-command.js";
+import { registerEvidenceCommand } from "./commands/evidence-command.js";
+import { registerExtractCommand } from "./commands/extract-command.js";
 import { registerIndexCommand } from "./commands/index-command.js";
 import { registerMigrateCommand } from "./commands/migrate-command.js";
 import { registerTaxonomyCommand } from "./commands/taxonomy-command.js";
 
 /** Each command declares itself; later stages add their registration here, in pipeline order. */
-const COMMANDS = [registerDemoCommand, registerAccountsCommand, registerIndexCommand, registerTaxonomyCommand, registerEvalCommand, registerMigrateCommand];
+const COMMANDS = [registerDemoCommand, registerAccountsCommand, registerIndexCommand, registerExtractCommand, registerEvidenceCommand, registerTaxonomyCommand, registerEvalCommand, registerMigrateCommand];
 
 export function createProgram(dependencies: ContextDependencies): Command {
   const program = new Command("evidence")

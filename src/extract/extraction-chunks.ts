@@ -1,7 +1,16 @@
 import { createHash } from "node:crypto";
-import type { CanonicalDocument } from "../ingest/canonical-document.js";
+import type { CanonicalDocument, Segment } from "../ingest/canonical-document.js";
 import type { DocumentChunk } from "../index/chunk-document.js";
 import type { ExtractionChunk } from "./extractor.js";
+
+/**
+ * The cache key of a chunk's content: its text and who said which part of it, relative to the chunk, so
+ * an unchanged passage keeps its cache entry even when text earlier in the document moved it.
+ */
+export function chunkContentHash(text: string, startOffset: number, segments: readonly Segment[]): string {
+  const relativeSegments = segments.map((segment) => [segment.start - startOffset, segment.end - startOffset, segment.speaker, segment.speakerRole]);
+  return createHash("sha256").update(text).update(JSON.stringify(relativeSegments)).digest("hex");
+}
 
 /**
  * Turns a document's chunks into what extractors read. The content hash covers the chunk's text and who
@@ -17,12 +26,6 @@ export function extractionChunksOf(
 ): ExtractionChunk[] {
   return chunks.map((chunk) => {
     const segments = document.segments.filter((segment) => segment.start < chunk.endOffset && segment.end > chunk.startOffset);
-    const relativeSegments = segments.map((segment) => [
-      segment.start - chunk.startOffset,
-      segment.end - chunk.startOffset,
-      segment.speaker,
-      segment.speakerRole,
-    ]);
     return {
       key: keyOf(chunk),
       accountId: document.accountId,
@@ -31,7 +34,7 @@ export function extractionChunksOf(
       text: chunk.text,
       startOffset: chunk.startOffset,
       segments,
-      contentHash: createHash("sha256").update(chunk.text).update(JSON.stringify(relativeSegments)).digest("hex"),
+      contentHash: chunkContentHash(chunk.text, chunk.startOffset, segments),
     };
   });
 }

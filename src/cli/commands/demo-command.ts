@@ -1,7 +1,11 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
+import { listEvidence } from "../../db/evidence-store.js";
 import { latestUsage } from "../../db/usage-store.js";
+import { extractStoredEvidence } from "../../extract/extract-stored-evidence.js";
+import { OfflineExtractor } from "../../extract/offline-extractor.js";
+import { renderDemoEvidence, summariseDemoEvidence } from "../render-demo-evidence.js";
 import { describeProblem, InputError } from "../../errors.js";
 import { readSourceFolder, type SourceFolder } from "../../ingest/read-source-folder.js";
 import { indexSourceFolder, type IndexSummary } from "../../index/index-source-folder.js";
@@ -14,7 +18,6 @@ export const DEMO_FOLDER = fileURLToPath(new URL("../../../data/demo/", import.m
 
 /** Pipeline stages that later work adds; the demo says plainly which ones it cannot run yet. */
 const NOT_YET = [
-  { stage: "extract", what: "evidence with verified quotes per signal" },
   { stage: "readiness", what: "gates, verdict and expansion hypotheses per account" },
   { stage: "eval", what: "precision and recall against the gold set" },
 ] as const;
@@ -43,14 +46,17 @@ export function registerDemoCommand(program: Command, dependencies: ContextDepen
       const folder = path.resolve(dependencies.workingDirectory, options.data);
       const source = await readSourceFolder(folder);
       if (source.problems.length > 0) throw new InputError(source.problems);
-      const { summaries, index } = await withDatabase(context, async (database) => {
+      const { summaries, index, evidence } = await withDatabase(context, async (database) => {
         context.output.note(`Database: ${database.location} (${database.engine})`);
         const index = await indexSourceFolder(database, source, { embedder: new HashingEmbedder(), toolVersion: TOOL_VERSION });
-        return { summaries: summarise(source, await latestUsage(database)), index };
+        const extraction = await extractStoredEvidence(database, { extractor: new OfflineExtractor(), toolVersion: TOOL_VERSION });
+        const accountIds = source.accounts.map((account) => account.id);
+        const evidence = summariseDemoEvidence(accountIds, (await listEvidence(database)).filter((row) => accountIds.includes(row.accountId)), extraction);
+        return { summaries: summarise(source, await latestUsage(database)), index, evidence };
       });
       context.output.result(
-        { folder, signals: SIGNALS.length, accounts: summaries, index, notYet: NOT_YET },
-        () => renderDemo(source, summaries, index),
+        { folder, signals: SIGNALS.length, accounts: summaries, index, evidence, notYet: NOT_YET },
+        () => `${renderDemo(source, summaries, index)}\n\n${renderDemoEvidence(evidence)}`,
       );
     });
 }

@@ -1,0 +1,160 @@
+import type { Database } from "../db/database.js";
+import { cachedAnswers, replaceChunkEvidence, saveAnswers, storedChunks, type NewEvidence, type StoredChunk } from "../db/evidence-store.js";
+import { finishRun, startRun } from "../db/run-store.js";
+import { isSignalId } from "../taxonomy/signals.js";
+import { taxonomyVersion } from "../taxonomy/taxonomy-version.js";
+import type { CandidatePrefilter } from "./candidate-prefilter.js";
+import { verifyExtractions } from "./extract-documents.js";
+import { chunkContentHash } from "./extraction-chunks.js";
+import type { ChunkExtraction, ExtractionChunk, Extractor, RejectionReason, TokenUsage } from "./extractor.js";
+
+export interface StoredExtractionOptions {
+  readonly extractor: Extractor;
+  readonly toolVersion: string;
+  readonly accountId?: string | undefined;
+  /** Decides which uncached chunks go to the extractor (model extractors); every chunk goes without it. */
+  readonly prefilter?: CandidatePrefilter | undefined;
+  /** Recorded with the run (flags as given). */
+  readonly arguments?: Record<string, unknown>;
+}
+
+export interface StoredExtractionSummary {
+  readonly runId: number;
+  readonly extractorId: string;
+  readonly chunksRead: number;
+  readonly cached: number;
+  readonly sent: number;
+  readonly skippedByPrefilter: number;
+  readonly evidence: { readonly total: number; readonly customer: number; readonly vendor: number; readonly unknown: number };
+  readonly inserted: number;
+  readonly removed: number;
+  readonly rejected: Partial<Record<RejectionReason, number>>;
+  readonly failures: ReadonlyArray<{ readonly chunkKey: string; readonly sourceRef: string; readonly reason: string; readonly retryable: boolean }>;
+  readonly usage: TokenUsage;
+}
+
+/** The identity of an extractor's answers: the same id on the same chunk content means the same answer. */
+export function extractorIdOf(extractor: Extractor): string {
+  return `${extractor.provider}/${extractor.modelId}/${extractor.promptHash}`;
+}
+
+function toExtractionChunk(stored: StoredChunk): ExtractionChunk {
+  return {
+    key: String(stored.chunkId),
+    accountId: stored.accountId,
+    sourceRef: stored.sourceRef,
+    kind: stored.kind,
+    text: stored.text,
+    startOffset: stored.startOffset,
+    segments: stored.segments,
+    contentHash: chunkContentHash(stored.text, stored.startOffset, stored.segments),
+  };
+}
+
+/**
+ * Extracts evidence from the stored chunks (of one account, or all): cached answers are reused, the rest
+ * (past the prefilter) go to the extractor, every candidate goes through the citation check, and each
+ * chunk's evidence rows are replaced in one transaction. Re-running on an unchanged corpus makes no
+ * extractor call and changes no row; a document re-indexed with new content lost its evidence with it.
+ * Chunks the extractor failed on keep their previous evidence and are reported.
+ */
+export async function extractStoredEvidence(database: Database, options: StoredExtractionOptions): Promise<StoredExtractionSummary> {
+  const { extractor } = options;
+  const extractorId = extractorIdOf(extractor);
+  const runId = await startRun(database, {
+    command: "extract",
+    arguments: options.arguments ?? { account: options.accountId ?? null },
+    toolVersion: options.toolVersion,
+    versions: { taxonomy: taxonomyVersion(), extractor: extractorId, provider: extractor.provider, model: extractor.modelId, prompt: extractor.promptHash },
+  });
+  try {
+    const stored = await storedChunks(database, options.accountId);
+    const chunks = stored.map(toExtractionChunk);
+    const cache = await cachedAnswers(database, extractorId, chunks.map((chunk) => chunk.contentHash));
+
+    const results = new Map<string, ChunkExtraction>();
+    const uncached: ExtractionChunk[] = [];
+    for (const chunk of chunks) {
+      const answer = cache.get(chunk.contentHash);
+      if (answer === undefined) {
+        uncached.push(chunk);
+        continue;
+      }
+      const candidates = answer.candidates.flatMap((candidate) => (isSignalId(candidate.signalId) ? [{ ...candidate, signalId: candidate.signalId }] : []));
+      results.set(chunk.key, { key: chunk.key, candidates, cached: true });
+    }
+    const toSend = options.prefilter === undefined ? uncached : await options.prefilter.select(uncached);
+    const sentKeys = new Set(toSend.map((chunk) => chunk.key));
+    for (const chunk of uncached) if (!sentKeys.has(chunk.key)) results.set(chunk.key, { key: chunk.key, candidates: [], cached: false });
+
+    const fresh = toSend.length === 0 ? [] : await extractor.extract(toSend);
+    const hashOf = new Map(toSend.map((chunk) => [chunk.key, chunk.contentHash]));
+    for (const result of fresh) results.set(result.key, result);
+    await saveAnswers(
+      database,
+      extractorId,
+      fresh
+        .filter((result) => result.failure === undefined && hashOf.has(result.key))
+        .map((result) => ({
+          chunkHash: hashOf.get(result.key) ?? "",
+          candidates: result.candidates,
+          promptTokens: result.usage?.promptTokens ?? 0,
+          completionTokens: result.usage?.completionTokens ?? 0,
+        })),
+    );
+
+    const outcome = verifyExtractions(chunks, [...results.values()]);
+    const failedKeys = new Set(outcome.failures.map((failure) => failure.chunkKey));
+    const byKey = new Map(stored.map((chunk) => [String(chunk.chunkId), chunk]));
+    const rows: NewEvidence[] = outcome.evidence.flatMap((item) => {
+      const chunk = byKey.get(item.chunkKey);
+      if (chunk === undefined) return [];
+      return [
+        {
+          accountId: chunk.accountId,
+          documentId: chunk.documentId,
+          chunkId: chunk.chunkId,
+          signalId: item.signalId,
+          quote: item.quote,
+          quoteStart: item.quoteStart,
+          quoteEnd: item.quoteEnd,
+          alignment: item.alignment,
+          speaker: item.speaker,
+          speakerRole: item.speakerRole,
+          confidence: item.confidence,
+          commentRef: item.commentRef,
+          callOffsetSeconds: item.callOffsetSeconds,
+          extractorProvider: extractor.provider,
+          extractorModel: extractor.modelId,
+          promptHash: extractor.promptHash,
+          runId,
+        },
+      ];
+    });
+    const settledChunkIds = stored.filter((chunk) => !failedKeys.has(String(chunk.chunkId))).map((chunk) => chunk.chunkId);
+    const written = await database.transaction((transaction) => replaceChunkEvidence(transaction, settledChunkIds, rows));
+
+    const rejected: Partial<Record<RejectionReason, number>> = {};
+    for (const item of outcome.rejected) rejected[item.reason] = (rejected[item.reason] ?? 0) + 1;
+    const countRole = (role: string) => rows.filter((row) => row.speakerRole === role).length;
+    const summary: StoredExtractionSummary = {
+      runId,
+      extractorId,
+      chunksRead: chunks.length,
+      cached: outcome.cachedChunks,
+      sent: toSend.length,
+      skippedByPrefilter: uncached.length - toSend.length,
+      evidence: { total: rows.length, customer: countRole("customer"), vendor: countRole("vendor"), unknown: countRole("unknown") },
+      inserted: written.inserted,
+      removed: written.removed,
+      rejected,
+      failures: outcome.failures.map((failure) => ({ ...failure, sourceRef: byKey.get(failure.chunkKey)?.sourceRef ?? "" })),
+      usage: outcome.usage,
+    };
+    await finishRun(database, runId, { status: "succeeded", summary: { ...summary, failures: summary.failures.length } });
+    return summary;
+  } catch (error) {
+    await finishRun(database, runId, { status: "failed", summary: { error: (error as Error).message } }).catch(() => undefined);
+    throw error;
+  }
+}

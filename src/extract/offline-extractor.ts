@@ -26,7 +26,7 @@ export function offlineCueHash(): string {
   const serialise = (pattern: RegExp) => `${pattern.source}/${pattern.flags}`;
   const cues = Object.entries(SIGNAL_CUES as Record<string, SignalCues>).map(([id, entry]) => [
     id,
-    entry.cues.map((cue) => [serialise(cue.pattern), cue.weight ?? DEFAULT_WEIGHT, cue.carriesNegation === true, cue.inQuestions === true]),
+    entry.cues.map((cue) => [serialise(cue.pattern), cue.weight ?? DEFAULT_WEIGHT, cue.carriesNegation === true, cue.inQuestions === true, cue.conditional === true]),
     (entry.exclusions ?? []).map(serialise),
   ]);
   return createHash("sha256")
@@ -56,11 +56,12 @@ function sentencesOf(chunk: ExtractionChunk): SpokenSentence[] {
 }
 
 /** The strongest cue of `cues` that matches the sentence in a way that counts, if any. */
-function matchingCue(folded: string, entry: SignalCues, question: boolean): SignalCue | undefined {
+function matchingCue(folded: string, entry: SignalCues, question: boolean, hypothetical: boolean): SignalCue | undefined {
   if ((entry.exclusions ?? []).some((pattern) => pattern.test(folded))) return undefined;
   let best: SignalCue | undefined;
   for (const cue of entry.cues) {
     if (question && cue.inQuestions !== true) continue;
+    if (hypothetical && cue.conditional !== true) continue;
     const match = cue.pattern.exec(folded);
     if (match === null) continue;
     if (cue.carriesNegation !== true && isNegatedBefore(folded, match.index)) continue;
@@ -78,13 +79,13 @@ export function sentenceCandidates(sentence: SpokenSentence): CandidateEvidence[
   if (sentence.speakerRole === "vendor") return [];
   const folded = foldSentence(sentence.text);
   if (sentence.speakerRole === "unknown" && (isPitch(folded) || isQuestionToListener(folded))) return [];
-  if (isHypothetical(folded)) return [];
+  const hypothetical = isHypothetical(folded);
   const question = isQuestion(folded);
   const resolved = isResolvedPast(folded);
   const candidates: CandidateEvidence[] = [];
   for (const [signalId, entry] of Object.entries(SIGNAL_CUES) as Array<[SignalId, SignalCues]>) {
     if (resolved && RISK_SIGNALS.has(signalId)) continue;
-    const cue = matchingCue(folded, entry, question);
+    const cue = matchingCue(folded, entry, question, hypothetical);
     if (cue !== undefined) candidates.push({ signalId, quote: sentence.text, confidence: cue.weight ?? DEFAULT_WEIGHT });
   }
   return candidates;

@@ -13,6 +13,8 @@ export interface SignalCue {
   readonly carriesNegation?: boolean;
   /** Asking is the signal ("is there a way to...?", "how do other utilities...?"): questions count. */
   readonly inQuestions?: boolean;
+  /** A conditional is part of the ask ("something we'd get if we moved up a plan?"): hypotheticals count. */
+  readonly conditional?: boolean;
 }
 
 export interface SignalCues {
@@ -25,8 +27,9 @@ export interface SignalCues {
 const SEATS = String.raw`(?:seats?|licen[cs]es?|logins?|user accounts?)`;
 const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|half|a dozen|dozens?)`;
 const UNIT = String.raw`(?:%|percent|per cent|points?|hours?|minutes?|days?|weeks?|months?|seconds?|dollars|k\b)`;
-const TEAM = String.raw`(?:team|teams|department|departments|group|division|office|unit|function|folks|people|leads?|managers?|director|head)`;
-const LEADERS = String.raw`(?:board|ceo|cfo|coo|cio|cto|vp|svp|executive team|exec team|leadership team|leadership|executives|c-suite|investors)`;
+const TEAM = String.raw`(?:team|teams|department|departments|group|division|office|unit|function|folks|people|leads?|managers?|directors?|head|heads|principals|leaders|depot|crew|staff|peers)`;
+const LEADERS = String.raw`(?:board|ceo|cfo|coo|cio|cto|vp|svp|executive team|exec team|leadership team|leadership|executives|c-suite|investors|trustees|superintendent|governors|cabinet|partners)`;
+const PLACE = String.raw`(?:site|hub|office|clinic|branch|location|warehouse|store|shop|home|house|depot|campus|plant|hotel|school|centre|center|route)`;
 
 /**
  * The offline extractor's cue patterns, keyed by signal id: the registry a test checks against the
@@ -39,7 +42,10 @@ export const SIGNAL_CUES = {
     cues: [
       { pattern: new RegExp(String.raw`\b(?:need|needs|needed|needing|want|get|add|adding|buy|order|request(?:ed|ing)?)\b[^.?!]{0,30}\b(?:more|extra|additional|another \w+)\s+(?:\w+\s+)?${SEATS}`), weight: 0.8 },
       { pattern: new RegExp(String.raw`\b(?:ran|run|running|are|were)\s+out of\s+${SEATS}`), weight: 0.85 },
-      { pattern: new RegExp(String.raw`\bshar(?:e|es|ed|ing)\s+(?:a|one|the|their|our|his|her|\w+'s)?\s*(?:single\s+)?(?:login|logins|password|account|credentials|seat)\b`), weight: 0.75 },
+      { pattern: /\bshar(?:e|es|ed|ing)\s+(?:a|one|the same|a single|their|our|one single)\s+(?:login|logins|password|account|credentials|seat)\b/, weight: 0.75 },
+      { pattern: new RegExp(String.raw`\b${NUMBER}\s+(?:of|out of)\s+(?:our|the)\s+${NUMBER}\s+(?:are|is)\s+(?:active|used|in use|taken)\b`), weight: 0.8 },
+      { pattern: new RegExp(String.raw`\b(?:only|just)\s+(?:have\s+)?${NUMBER}\s+(?:seats|licen[cs]es)\s+(?:free|left|spare|available)\b`), weight: 0.8 },
+      { pattern: /\b(?:short|low)\s+(?:on|of)\s+(?:seats|licen[cs]es)\b/, weight: 0.8 },
       { pattern: new RegExp(String.raw`\b${NUMBER}\s+(?:of|out of)\s+(?:our|the|their)?\s*${NUMBER}\s+(?:seats|licen[cs]es)\b`), weight: 0.8 },
       { pattern: new RegExp(String.raw`\b(?:hit|hitting|reached|reaching|at|near|close to|up against|over)\s+(?:the|our)?\s*(?:seat|licen[cs]e|user)\s+(?:limit|cap|count|ceiling)`), weight: 0.8 },
       { pattern: new RegExp(String.raw`\b(?:waiting|wait list|waitlist|queue)\b[^.?!]{0,30}\b(?:access|${SEATS})`), weight: 0.7 },
@@ -53,13 +59,18 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:do|does|doing|done|copy|copies|copying|enter|enters|entering|type|types|typing|update|updates|updating|tag|tags|tagging|build|builds|building|rebuild|rebuilds|clean|cleans|cleaning|merge|merges|merging|track|tracks|tracking|fill|fills|filling|export|exports|exporting|upload|uploads|uploading|reconcile|reconciles|reconciling|email|emails|emailing)\b[^.?!]{0,40}\b(?:by hand|manually)\b/, weight: 0.65 },
       { pattern: /\b(?:manual (?:steps?|process|work|copy)|hand-?built|stitch(?:es|ing)? (?:it|that|all of that|them) together)\b/, weight: 0.6 },
       { pattern: /\b(?:built|build|wrote|have|use|using|rigged|hacked together)\s+(?:a|our own|some|an?\s+\w+)\s+(?:workaround|script|macro|side process)\b/, weight: 0.65 },
+      { pattern: /\b(?:retype|retypes|retyping|re-enter|re-enters|re-entering|rekey|rekeys|re-key|re-keys|screenshot|screenshots|screenshotting)\b/, weight: 0.7 },
+      { pattern: /\b(?:today|right now|currently|at the moment|every (?:day|week|evening|morning|friday|monday))\s*,?\s+(?:we|i|a \w+|someone|somebody|they|our \w+)\s+(?:\w+\s+)?(?:check|checks|copy|copies|print|prints|type|types|compare|compares|cross-check\w*)\b[^.?!]{0,40}\b(?:against|into|from|by hand|manually|printed|spreadsheet)\b/, weight: 0.65 },
+      { pattern: /\bkeep\w*\s+(?:a|our|an)\s+(?:shared\s+|separate\s+)?(?:spreadsheet|sheet|tracker|whiteboard)\b/, weight: 0.65 },
     ],
     // Nobody knowing the current plan already does it is an enablement gap (adoption_friction).
     exclusions: [/\b(?:nobody|no one|didn't|did not|never)\s+(?:knew|know|realis\w*|realiz\w*)\b/, /\bused to\b/, /\b(?:fails?|failed|failing|errors?|crash\w*|times? out|timed out)\b/],
   },
   premium_feature_affinity: {
     cues: [
-      { pattern: /\b(?:at|hit|hitting|reached|reaching|maxed out|max out|up against|bumping (?:into|against)|outgrown)\s+(?:the|our|its|their)?\s*(?:\w+\s+){0,3}(?:limit|cap|maximum|ceiling)\b/, weight: 0.7 },
+      { pattern: /\b(?:at|hit|hitting|reached|reaching|maxed out|max out|up against|bumping (?:into|against)|outgrown|running into|run into|ran into|keep hitting)\s+(?:the|our|its|their)?\s*(?:[\w-]+\s+){0,3}(?:limit|cap|maximum|ceiling)\b/, weight: 0.7 },
+      { pattern: /\bwhich is (?:the|our)\s+(?:[\w-]+\s+)?(?:limit|cap|maximum)\b/, weight: 0.7 },
+      { pattern: /\b(?:limit|cap)\b[^.?!]{0,20}\b(?:getting in the way|in our way|holding us back|blocking us|biting)\b/, weight: 0.7 },
       { pattern: /\bkeep\s+(?:wanting|needing|asking for)\s+(?:one|a|another)?\s*(?:more|extra|finer|deeper)\b/, weight: 0.65 },
       { pattern: /\b(?:live|lives|living)\s+in\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:screen|view|page|module|feature|dashboards?|reports?)\b/, weight: 0.6 },
       { pattern: /\b(?:want|wants|need|needs)\s+(?:two|three|a few|several|more|another)\s+(?:more\s+)?(?:data sources?|connectors?|schedules?|integrations?|roles?|permission levels?)\b/, weight: 0.65 },
@@ -68,10 +79,12 @@ export const SIGNAL_CUES = {
   },
   unlicensed_team_usage: {
     cues: [
-      { pattern: /\b(?:logging|log|logs|logged|signing|sign|signs|signed)\s+in\s+(?:with|as|using|on|under)\s+(?:\w+'s|my|our|her|his|someone's|somebody's|a shared)\s+(?:account|login|credentials|seat)\b/, weight: 0.85 },
+      { pattern: /\b(?:logging|log|logs|logged|signing|sign|signs|signed)\s+in\s+(?:with|as|using|on|under)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:[\w-]+'s|my|our|her|his|someone's|somebody's)\s+(?:shared\s+)?(?:account|login|credentials|seat)\b/, weight: 0.85 },
+      { pattern: /\b(?:they|[\w-]+s)\s+(?:aren't|are not|weren't|were not)\s+(?:on|in|part of|covered by)\s+(?:our|the)\s+(?:contract|licen[cs]e|plan|subscription)\b/, weight: 0.8, carriesNegation: true },
+      { pattern: /\b(?:nobody|no one) (?:licensed|bought seats for|paid for)\b/, weight: 0.8, carriesNegation: true },
       { pattern: /\b(?:set up|setting up|started|spun up|created|opened|signed up for)\s+(?:their|its|a)\s+own\s+(?:trial|workspace|account|instance|copy)\b/, weight: 0.85 },
-      { pattern: /\bborrow(?:s|ed|ing)?\s+(?:a|our|my|someone's|\w+'s)?\s*(?:login|account|seat|password)\b/, weight: 0.8 },
-      { pattern: new RegExp(String.raw`\b${TEAM}\b[^.?!]{0,40}\b(?:already|quietly|unofficially|on their own|have been|has been|started)\s+(?:using|pulling|logging|building)\b`), weight: 0.6 },
+      { pattern: /\bborrow(?:s|ed|ing)?\s+(?:a|our|my|someone's|\w+'s)?\s*(?:[\w-]+\s+)?(?:login|account|seat|password)\b/, weight: 0.8 },
+      { pattern: new RegExp(String.raw`\b${TEAM}\b[^.?!]{0,40}\b(?:already|quietly|unofficially|on their own|have been|has been|started)\s+(?:using|pulling|logging|building|clocking)\b`), weight: 0.6 },
     ],
   },
   adjacent_tool: {
@@ -80,6 +93,8 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:pay|paying|pays|paid)\s+(?:for\s+)?(?:a|an)?\s*(?:separate|different|another|second|extra)\s+(?:\w+\s+)?(?:tool|system|app|platform|product|licen[cs]e|subscription|service)\b/, weight: 0.8 },
       { pattern: /\b(?:still|currently|today|also)\s+(?:do|does|doing|run|runs|keep|keeps|track|tracks|plan|plans)\b[^.?!]{0,50}\b(?:in|with|on)\s+[^.?!]{0,30}\b(?:spreadsheets?|excel)\b/, weight: 0.7 },
       { pattern: /\b(?:competitor|competing (?:tool|product)|another vendor|other vendor|a rival)\b/, weight: 0.6 },
+      { pattern: /\b(?:a|another)\s+(?:separate|different|second|third-party|standalone)\s+(?:tool|system|app|product|platform|package)\b/, weight: 0.7 },
+      { pattern: /\bpay(?:s|ing)?\s+for\s+(?:it|that|them|those)\s+separately\b/, weight: 0.75 },
       { pattern: /\b(?:plus|and|with|in)\s+(?:a|some|our)?\s*(?:pile|stack|bunch|heap|mess|lot|couple)\s+of\s+spreadsheets\b/, weight: 0.75 },
       { pattern: /\b(?:our|the|their)\s+[\w-]+\s+(?:contract|renewal|subscription)\s+(?:is\s+|comes\s+)?(?:up|due)\b/, weight: 0.6 },
       { pattern: /\b(?:signing|sign|commit to|committing to|renewing for)\s+another year\b/, weight: 0.6 },
@@ -90,6 +105,10 @@ export const SIGNAL_CUES = {
   higher_tier_interest: {
     cues: [
       { pattern: /\bis there (?:a|any) way (?:to|for|of|we could|i could)\b/, weight: 0.7, inQuestions: true },
+      { pattern: /\b(?:higher|premium|bigger|upper|top|next|better)\s+(?:plan|tier|edition|package|level)\b/, weight: 0.75, inQuestions: true, conditional: true },
+      { pattern: /\b(?:move|moved|moving|go|going|step|stepping)\s+up\s+(?:a|to a|one|to the next)?\s*(?:plan|tier|level)\b/, weight: 0.75, inQuestions: true, conditional: true },
+      { pattern: /\b(?:does|do|can|could|will)\s+[\w-]+\s+(?:have|keep|offer|include|support)\s+(?:anything|something|a way|a feature|an option|a full|a proper|any)\b/, weight: 0.65, inQuestions: true },
+      { pattern: /\b(?:can|could|does|will)\s+[\w-]+\s+(?:\w+\s+){0,6}(?:automatically|to project|to forecast|to predict|project\w*|predict\w*)\b[^.?!]*\?/, weight: 0.6, inQuestions: true },
       { pattern: /\b(?:we|i)\s+(?:really\s+)?(?:wish|would love|'d love|'d really like|would really like|would like|'d like)\b[^.?!]{0,20}\b(?:could|to be able|if (?:it|we|lumen|there)|to have|to get|to see)\b/, weight: 0.75 },
       { pattern: /\bcan (?:we|i|it|you)\s+(?:get|have|do|add|set up|turn on|enable)\b[^.?!]{0,60}\b(?:own|only|each|per|restricted|forecast\w*|predict\w*|project\w*|embed\w*|alert\w*|automatic\w*)\b/, weight: 0.65, inQuestions: true },
       { pattern: /\b(?:does|could|can|will)\s+(?:it|the product|the platform|the tool|\w+)\s+(?:do|support|offer|handle|take on)\s+(?:the|any|our|some)?\s*(?:\w+\s+)?(?:forecast\w*|predict\w*|project\w*|scenario\w*|embed\w*|alert\w*|planning|piece|part)\b/, weight: 0.65, inQuestions: true },
@@ -106,6 +125,11 @@ export const SIGNAL_CUES = {
       { pattern: new RegExp(String.raw`\b(?:${NUMBER}|a few|several|a couple of)\s+(?:more|new|extra|additional)\s+(?:\w+\s+)?(?:people|staff|hires|\w+s)\s+(?:starting|joining|coming on|start|join|arriving)\b`), weight: 0.75 },
       { pattern: /\b(?:open|opening|launch\w*|standing up|stand up|adding|building out)\s+(?:a|an|the|our|two|three)?\s*(?:new|second|third|another)\s+(?:\w+\s+)?(?:team|site|hub|office|clinic|branch|location|region|division|department|warehouse|store|campus|plant)s?\b/, weight: 0.75 },
       { pattern: /\b(?:headcount|team|staff|workforce)\s+(?:is\s+|will\s+|are\s+)?(?:grow\w*|doubl\w*|tripl\w*|expand\w*)\b/, weight: 0.75 },
+      { pattern: new RegExp(String.raw`\b${PLACE}s?\s+(?:opens|is opening|will open|goes live|launches|starts)\b`), weight: 0.75 },
+      { pattern: new RegExp(String.raw`\b(?:opening|open|launching|launch)\s+(?:a|an|the|our)?\s*(?:new\s+)?(?:[\w-]+\s+)?${PLACE}\s+(?:in|next|this|on)\b`), weight: 0.7 },
+      { pattern: new RegExp(String.raw`\banother\s+(?!one\b)${NUMBER}\s+(?!hours|minutes|days|weeks|months|percent|dollars)(?:[\w-]+\s+)?(?:people|staff|hires|employees|[\w-]+s)\b`), weight: 0.7 },
+      { pattern: /\badding\s+(?:a|an|another|two|three)\s+(?:[\w-]+\s+)?(?:shift|team|site|location|route|clinic|depot|crew)s?\b/, weight: 0.7 },
+      { pattern: /\b(?:we're|we are|we've been|we'll be|we will be|currently)\s+(?:also\s+)?(?:hiring|recruiting)\b/, weight: 0.7 },
       { pattern: /\b(?:after|with|once)\s+(?:the\s+)?(?:reorg|reorganisation|reorganization|restructure|restructuring|merger|acquisition)\b/, weight: 0.65 },
       { pattern: /\b(?:acquired|acquiring|merging with|merged with)\b/, weight: 0.6 },
     ],
@@ -113,15 +137,17 @@ export const SIGNAL_CUES = {
   },
   other_team_interest: {
     cues: [
-      { pattern: new RegExp(String.raw`\b(?:other|another|their|the|our)\s+(?:\w+\s+){0,2}${TEAM}\b[^.?!]{0,50}\b(?:keeps? asking|kept asking|been asking|asked (?:me |us )?(?:for|about|if|whether|when|to)|asking (?:for|about|when|if|whether)|wants? (?:access|in|a demo|to see|to use|to get|the same)|want(?:ed)? (?:access|in|a demo)|requested|would like access)\b`), weight: 0.8 },
+      { pattern: new RegExp(String.raw`\b(?:other|another|their|the|our)\s+(?:\w+\s+){0,2}${TEAM}\b[^.?!]{0,50}\b(?:keeps? asking|kept asking|been asking|asked (?:me |us )?(?:\w+ )?(?:for|about|if|whether|when|to)|asking (?:for|about|when|if|whether)|wants? (?:access|in|a demo|to see|to use|to get|the same)|want(?:ed)? (?:access|in|a demo)|requested|would like access)\b`), weight: 0.8 },
       { pattern: /\b(?:marketing|finance|sales|hr|legal|planning|nursing|maintenance|procurement|engineering|operations|ops|it|support|member services|product)\b[^.?!]{0,40}\b(?:keeps? asking|kept asking|been asking|asked (?:me |us )?(?:for|about|if|whether|when)|asking (?:for|about|when|if)|wants? (?:access|in|a demo|to see|their own))\b/, weight: 0.75 },
       { pattern: /\basked (?:me|us) for (?:a demo|access|logins?|a login|a walkthrough)\b/, weight: 0.75 },
+      { pattern: /\basked (?:me|us)(?: \w+)? to (?:present|show|demo|walk|run a session)\b/, weight: 0.7 },
+      { pattern: /\bwants?\s+(?:it|this|one|access|that|the same)\s+for\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:team|department|group|staff|crew)\b/, weight: 0.75 },
     ],
   },
   peer_usage_question: {
     cues: [
       { pattern: /\bhow (?:do|are|have|did|would)\s+(?:other|similar|peer|comparable)\s+\w+/, weight: 0.85, inQuestions: true },
-      { pattern: /\b(?:are|do|have|is)\s+(?:any\s+)?(?:other|similar|peer)\s+(?:\w+\s+){0,3}(?:using|use|doing|running|tracking|putting|building)\b/, weight: 0.8, inQuestions: true },
+      { pattern: /\b(?:are|do|does|have|is|did)\s+(?:any\s+)?(?:other|similar|peer)\s+[\w-]+\s+(?:\w+\s+){0,2}\w+[^.!]*\?/, weight: 0.8, inQuestions: true },
       { pattern: /\bwhat (?:do|are|have) (?:other|similar|peer) \w+/, weight: 0.8, inQuestions: true },
       { pattern: /\b(?:curious|wonder(?:ing)?|interested to (?:hear|know)|keen to (?:hear|know))\s+(?:how|what|whether|if)\s+(?:other|similar|peer)\b/, weight: 0.8, inQuestions: true },
     ],
@@ -131,6 +157,8 @@ export const SIGNAL_CUES = {
       { pattern: new RegExp(String.raw`\b${LEADERS}\b[^.?!]{0,40}\b(?:wants?|wanted|asked us to|goal|priority|initiative|mandate|push|committed|target|programme|program|plan)\b`), weight: 0.7 },
       { pattern: /\b(?:big|main|top|key|major|new|strategic|biggest)\s+(?:push|priority|initiative|programme|program|goal|focus|objective|bet)\b/, weight: 0.75 },
       { pattern: /\bnext (?:fiscal )?(?:year|fy)\b[^.?!]{0,60}\b(?:want|wants|plan|goal|priority|initiative|push|focus|going to|mandate)\b/, weight: 0.7 },
+      { pattern: /\b(?:goal|plan|priority|focus|project|initiative|push|mandate)\s+(?:for|next|this)\s+(?:next\s+|the\s+coming\s+)?(?:fiscal\s+)?(?:year|fy|20\d\d)\b/, weight: 0.75 },
+      { pattern: /\b(?:my|our)\s+(?:main|big|biggest|top|key)\s+(?:project|goal|priority)\b/, weight: 0.7 },
       { pattern: /\b(?:in|for) (?:20\d\d|fy\d\d)\b[^.?!]{0,40}\b(?:goal|priority|initiative|push|focus|plan)\b/, weight: 0.65 },
     ],
   },
@@ -141,40 +169,50 @@ export const SIGNAL_CUES = {
       { pattern: new RegExp(String.raw`\b${NUMBER}\s*${UNIT}\s+(?:faster|quicker|fewer|less|lower|higher|more|better|down|up|shorter)\b`), weight: 0.8 },
       { pattern: new RegExp(String.raw`\bfrom\s+(?:about\s+|around\s+|roughly\s+)?${NUMBER}\s*${UNIT}\s+(?:to|down to|up to)\s+(?:about\s+|around\s+|under\s+)?${NUMBER}`), weight: 0.8 },
       { pattern: new RegExp(String.raw`\bfrom\s+(?:about\s+|around\s+|roughly\s+)?${NUMBER}\s+(?:to|down to|up to)\s+(?:about\s+|around\s+|under\s+)?${NUMBER}\s*${UNIT}`), weight: 0.8 },
-      { pattern: /\bused to (?:take|be|cost|need)\b[^.?!]{0,80}\b(?:now|down to|these days|it's|takes)\b/, weight: 0.75 },
+      { pattern: /\bused to (?:take|be|cost|need|go|run|happen)\b[^.?!]{0,80}\b(?:now|down to|these days|it's|takes|since|none|zero)\b/, weight: 0.75 },
+      { pattern: new RegExp(String.raw`\b(?:down|up|went|gone|fell|fallen|dropped|cut|reduced|rose|risen|grew|grown|improved|moved|shrunk|increased|decreased)\s+(?:\w+\s+){0,4}from\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|almost\s+)?${NUMBER}(?:\s+[\w-]+){0,4}\s+(?:to|down to|up to)\s+(?:about\s+|around\s+|under\s+|just\s+)?${NUMBER}`), weight: 0.8 },
+      { pattern: /\b(?:down|up) from (?:about |around |roughly )?(?:a|an|\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|half)\w*/, weight: 0.75 },
+      { pattern: /\bbefore\s+[\w-]+,?\s+(?:it|this|that)\s+(?:took|used to take|cost)\b/, weight: 0.7 },
       { pattern: new RegExp(String.raw`\bused to (?:take|be|cost|need)\b[^.?!]{0,40}\b${NUMBER}\s*${UNIT}`), weight: 0.75 },
     ],
     // Targets, hopes and vendor benchmarks are not results.
-    exclusions: [/\b(?:typically|usually|on average|customers like you|hope|hoping|hoped|aim|aiming|target|goal is|would like|'d like|want to|wants to|expect to|projected|forecast to)\b/],
+    exclusions: [/\b(?:typically|usually|customers like you|hope|hoping|hoped|aim|aiming|target|goal is|would like|'d like|want to|wants to|expect to|projected|forecast to|been told|have to|has to|need to|budget)\b/],
   },
   champion_engaged: {
     cues: [
       { pattern: /\bi(?:'ll| will|'ve| have| already)?\s+(?:ran|run|running|trained|train|training|set up|scheduled|schedule|organised|organized|organise|organize|booked|book|walked|walk|onboarded|onboard|coached|coach)\b[^.?!]{0,60}\b(?:training|sessions?|workshops?|rollout|the team|everyone|new hires|the \w+ shift|night shift|walkthrough|demo|the \w+ers|dispatchers|managers|tutors|staff)\b/, weight: 0.8 },
-      { pattern: /\bi(?:'ll| will)\s+(?:get|send|pull together|put together|circle back|follow up|own|drive|take (?:care of|the lead|point)|have)\b[^.?!]{0,60}\b(?:by|before|on|this|next|tomorrow|friday|monday|tuesday|wednesday|thursday|end of)\b/, weight: 0.65 },
-      { pattern: /\b(?:i'm|i am)\s+(?:running|driving|leading|owning|rolling)\b[^.?!]{0,40}\b(?:rollout|training|sessions?|project|out)\b/, weight: 0.7 },
+      { pattern: /\bi(?:'ll| will)\s+(?:get|send|bring|pull together|put together|circle back|follow up|own|drive|take (?:care of|the lead|point)|have)\b[^.?!]{0,60}\b(?:by|before|beforehand|afterwards|today|tonight|on|this|next|tomorrow|friday|monday|tuesday|wednesday|thursday|end of)\b/, weight: 0.65 },
+      { pattern: /\bi(?:'ve| have)?\s+(?:already\s+)?(?:trained|coached|onboarded|briefed|mapped|set (?:it|them|this) up|written|wrote)\b[^.?!]{0,60}\b(?:myself|the team|everyone|all (?:\w+ )?(?:shops|sites|teams|clinics|depots|stores|hotels|homes)|leads?|supervisors?|managers?|staff|drivers|new (?:starters|hires|drivers)|guide|template|hotels|shifts)\b/, weight: 0.75 },
+      { pattern: /\b(?:i'm|i am)\s+(?:running|driving|leading|owning|rolling|writing|organising|organizing|hosting)\b[^.?!]{0,40}\b(?:rollout|training|sessions?|workshop|project|out|guide)\b/, weight: 0.7 },
     ],
     exclusions: [/\b(?:haven't had|no time|too busy|swamped|out (?:of office|on holiday)|on holiday|on leave|last day)\b/],
   },
   internal_advocacy: {
     cues: [
-      { pattern: new RegExp(String.raw`\b(?:showed|shown|show|showing|presented|demoed|demo'd|pitched|walked)\b[^.?!]{0,60}\b(?:to|with|for)\s+(?:the|our|my|all the|a few)?\s*(?:\w+\s+){0,3}(?:${TEAM}|leadership|colleagues|peers|other \w+)\b`), weight: 0.7 },
-      { pattern: /\b(?:telling|told|tell|recommend\w*|convinc\w*|evangeli\w*|talking up|talked up)\b[^.?!]{0,40}\b(?:other|everyone|the rest|all the|our)\b[^.?!]{0,40}\b(?:should|to use|using|about (?:it|lumen|this)|to try)\b/, weight: 0.75 },
+      { pattern: new RegExp(String.raw`\b(?:showed|shown|show|showing|presented|presenting|present|demoed|demo'd|pitched|walked)\b[^.?!]{0,60}\b(?:to|with|for)\s+(?:the|our|my|all the|a few)?\s*(?:\w+\s+){0,3}(?:${TEAM}|leadership|colleagues|peers|other \w+)\b`), weight: 0.7 },
+      { pattern: /\b(?:telling|told|tell|recommend\w*|convinc\w*|evangeli\w*|talking up|talked up)\b[^.?!]{0,40}\b(?:other|everyone|the rest|all the|our)\b[^.?!]{0,40}\b(?:should|to use|using|about (?:it|this)|to try|to move|to switch|to get)\b/, weight: 0.75 },
+      { pattern: new RegExp(String.raw`\b(?:walked|walk|taken|took|talked)\s+(?:our|the|my|their|two|three|all)?\s*(?:[\w-]+\s+){0,3}(?:${TEAM}|colleagues)\s+through\b`), weight: 0.75 },
       { pattern: /\b(?:they|everyone|both|the \w+ (?:leads?|team|managers?))\s+(?:now\s+)?want(?:s)?\s+the same\b/, weight: 0.75 },
     ],
     exclusions: [/\b(?:haven't|hasn't|not)\s+(?:really\s+)?(?:shown|shared|told)\b/],
   },
   second_use_case: {
     cues: [
-      { pattern: /\b(?:also|now|started|starting|begun|began|start)\s+(?:\w+\s+){0,2}(?:using|use|tracking|track|running|run|managing|reporting|monitoring|planning|building)\b[^.?!]{0,70}\b(?:in|on|off|with|through|from)\s+(?:it|lumen|the (?:tool|platform|dashboards?|product))\b/, weight: 0.75 },
+      { pattern: /\b(?:also|now|started|starting|begun|began|start)\s+(?:\w+\s+){0,2}(?:using|use|tracking|track|running|run|managing|reporting|monitoring|planning|building|logging|booking|scheduling|assigning)\b[^.?!]{0,70}\b(?:in|on|off|with|through|from)\s+(?:it|the (?:tool|platform|dashboards?|product|app)|[\w-]+)\b/, weight: 0.7 },
+      { pattern: /\b(?:started|starting|begun|began|now)\s+using\s+(?:it|[\w-]+)\s+(?:to|for)\b/, weight: 0.65 },
+      { pattern: /\b(?:on top of|alongside|as well as|in addition to)\s+(?:their|the|our)\s+(?:[\w-]+\s+)?(?:shifts|rotas?|schedules?|scheduling|dashboards?|reports?|main use)\b/, weight: 0.75 },
+      { pattern: /\bnot just\s+(?:their|the|our)?\s*(?:[\w-]+\s+)?(?:shifts|rotas?|schedules?|scheduling|dashboards?|reports?)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\b(?:besides|beyond|on top of|as well as|apart from|in addition to)\s+[^.?!]{0,30}\b(?:we|they)\s+(?:now|also)\b/, weight: 0.75 },
       { pattern: /\b(?:second|another|new)\s+use case\b/, weight: 0.7 },
     ],
   },
   executive_alignment: {
     cues: [
-      { pattern: new RegExp(String.raw`\b(?:put|putting|show|showed|showing|present\w*|cite\w*|took|take|bring|brought|share\w*|report\w*|send|sent)\b[^.?!]{0,50}\b(?:in|to|at|for|with)\s+(?:the|my|our)?\s*(?:${LEADERS})(?:\s+(?:report|deck|meeting|pack|update))?\b`), weight: 0.75 },
+      { pattern: new RegExp(String.raw`\b(?:put|putting|show|showed|showing|present\w*|cite\w*|took|take|bring|brought|share\w*|report\w*|send|sent|used|use)\b[^.?!]{0,50}\b(?:in|into|to|at|for|with)\s+(?:the|my|our)?\s*(?:${LEADERS})(?:\s+(?:report|deck|meeting|pack|update))?\b`), weight: 0.75 },
       { pattern: /\b(?:that's|this is|it's)\s+(?:exactly\s+)?(?:the|what)\b[^.?!]{0,20}\b(?:story|result|number|proof|kind of result)s?\s+(?:i|we)\s+need\b/, weight: 0.75 },
       { pattern: new RegExp(String.raw`\b(?:my|our)\s+(?:board|quarterly|annual)\s+(?:report|deck|update|pack)\b`), weight: 0.7 },
+      { pattern: new RegExp(String.raw`\b(?:want|wanted|need|needs)\s+(?:the|our|my)?\s*(?:[\w-]+\s+)?${LEADERS}\s+to\s+(?:see|know|hear)\b`), weight: 0.7 },
+      { pattern: new RegExp(String.raw`\b${LEADERS}\b[^.?!]{0,30}\b(?:opens?|starts?|cites?|quotes?|mentions?|shows?|presents?|asked (?:me|us) to put)\b[^.?!]{0,50}\b(?:numbers?|rate|figures?|results?|dashboard|report|metrics?)\b`), weight: 0.7 },
     ],
   },
   champion_departing: {
@@ -183,6 +221,10 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:my|her|his|their|\w+'s)\s+last day\b/, weight: 0.85 },
       { pattern: /\b(?:i'm|i am|i'll be|he's|she's|he is|she is|[a-z]+ is)\s+(?:leaving|moving on|stepping down|resigning|retiring)\b(?!\s+(?:early|with|at \d|it|that|this|for (?:lunch|the day)))/, weight: 0.85 },
       { pattern: /\bwith \w+ (?:gone|leaving|out the door|moving on)\b/, weight: 0.8 },
+      { pattern: /\b(?:he|she|[a-z]+)\s+(?:left|quit|resigned)\s+(?:in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|last (?:week|month)|the company|us)\b/, weight: 0.8 },
+      { pattern: /\b(?:he|she|[a-z]+)'s\s+gone\s+(?:to|over to)\b[^.?!]{0,30}\b(?:full time|now|permanently)\b/, weight: 0.7 },
+      { pattern: /\b(?:won't|will not|no longer)\s+be\s+(?:looking after|running|owning|managing|in charge of|responsible for|working on)\b/, weight: 0.8, carriesNegation: true },
+      { pattern: /\b(?:nobody|no one)\s+(?:\w+\s+)?(?:took|has taken|picked|has picked)\s+(?:over|it up)\b/, weight: 0.7, carriesNegation: true },
       { pattern: /\b(?:no|without a|without any|haven't named a|there's no)\s+(?:successor|replacement|backfill)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\b(?:figure out|decide|work out|not sure|don't know)\s+who\s+(?:owns|will own|takes over|will take over|picks up|is going to own)\b/, weight: 0.7, carriesNegation: true },
       { pattern: /\b(?:gone dark|gone quiet|haven't heard (?:back )?from|no longer (?:with|at) (?:the company|us))\b/, weight: 0.7, carriesNegation: true },
@@ -195,14 +237,16 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:hasn't|haven't|has not|have not|never|didn't|did not)\s+(?:\w+\s+)?(?:been\s+)?(?:connected|set up|finished|completed|onboarded|rolled out|configured|migrated|trained|started)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\b(?:keep|kept|keeps|keep on)\s+(?:pushing|moving|rescheduling|postponing|delaying|cancell?ing|bumping)\b/, weight: 0.75 },
       { pattern: /\b(?:just\s+)?need\s+(?:a bit|a little|a few more weeks|some)?\s*more time\b/, weight: 0.7 },
+      { pattern: /\b(?:cancell?ed|postponed|rescheduled|pushed back|moved)\s+(?:\w+\s+)?(?:twice|again|three times|several times|more than once|every time)\b/, weight: 0.7 },
       { pattern: /\b(?:setup|set-up|onboarding|rollout|roll-out|implementation|migration|integration)\b[^.?!]{0,40}\b(?:stalled|stuck|on hold|slipped|behind|delayed|paused|dragging|not done|isn't done|unfinished|half done|half-done)\b/, weight: 0.75, carriesNegation: true },
     ],
   },
   adoption_friction: {
     cues: [
-      { pattern: /\b(?:can't|cannot|couldn't|can not|unable to|don't know how to|doesn't know how to|didn't know how to)\s+(?:\w+\s+)?(?:find|figure out|get (?:it|them|the \w+) to|get to|work out|see|open|load|understand|log in|sign in|follow)\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\b(?:can't|cannot|couldn't|can not|unable to|don't know how to|doesn't know how to|didn't know how to)\s+(?:\w+\s+)?(?:find|figure out|get (?:it|them|the \w+) to|get to|work out|see|open|load|understand|log in|sign in|follow|change|edit|publish|save|print|access)\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\b(?:given up|gone back to|went back to|going back to|reverted to)\b/, weight: 0.7 },
       { pattern: /\b(?:confus\w*|(?:am|is|are|was|were|'m|'re|get|got|gets|been|getting|still)\s+(?:\w+\s+)?stuck|frustrat\w*|give up|gave up|gives up|giving up|makes no sense|make no sense|doesn't make sense|don't understand|doesn't understand|hard to (?:use|find|understand|follow|read))\b/, weight: 0.75, carriesNegation: true },
-      { pattern: /\b(?:nobody|no one|none of us|none of them)\s+(?:\w+\s+)?(?:knew|knows|realised|realized|understands)\b/, weight: 0.7, carriesNegation: true },
+      { pattern: /\b(?:nobody|no one|none of us|none of them|none of the \w+)\s+(?:\w+\s+)?(?:knew|knows|know|realised|realized|understands|understand)\b/, weight: 0.7, carriesNegation: true },
       { pattern: /\b(?:keeps|kept|keep)\s+(?:breaking|failing|crashing|timing out|erroring|asking (?:me|us) how)\b/, weight: 0.7 },
       { pattern: /\b(?:again|every (?:time|week)|same question|another how-to)\b[^.?!]{0,40}\b(?:how (?:do|to)|where (?:is|do))\b/, weight: 0.6 },
       { pattern: /\bhow (?:do|can|should) (?:i|we)\s+(?:\w+\s+){0,4}(?:find|get|set|change|fix|make|share|filter|schedule|export|add)\b/, weight: 0.55, inQuestions: true },
@@ -213,6 +257,9 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:mostly|only|just)\s+(?:me|i|myself|the champion|\w+ and (?:me|i)|a (?:few|handful)|two of us|three of us|a couple of (?:us|people))\b[^.?!]{0,40}\b(?:in there|use|uses|using|log in|logs in|logging in|open|opens|look at|looks at)\b/, weight: 0.8 },
       { pattern: /\b(?:never|rarely|hardly(?: ever)?|barely|seldom)\s+(?:log|logs|logged|sign|signs|open|opens|use|uses|look at|looks at|touch|touches)\b/, weight: 0.75, carriesNegation: true },
       { pattern: new RegExp(String.raw`\b${NUMBER}\s+(?:seats|licen[cs]es)\b[^.?!]{0,50}\b(?:maybe|only|just|about|barely)\s+${NUMBER}\s+(?:people|users|of them|who)\b`), weight: 0.8 },
+      { pattern: new RegExp(String.raw`\b(?:only|just)\s+${NUMBER}\s+(?:of|out of)\s+(?:our|the|my)\s+${NUMBER}\b`), weight: 0.75 },
+      { pattern: /\b(?:aren't|are not|isn't|is not|weren't)\s+(?:even\s+)?(?:using|logging in|opening|touching)\b/, weight: 0.65, carriesNegation: true },
+      { pattern: /\b(?:fewer|less) (?:of them|people|users|logins)\b/, weight: 0.65 },
       { pattern: /\b(?:logins?|usage|active users|log-?ins)\s+(?:are\s+|is\s+|have\s+|has\s+|keep\s+)?(?:falling|dropping|dropped|down|declining|fell|sliding|slipping)\b/, weight: 0.75 },
       { pattern: /\b(?:nobody|no one|few people|hardly anyone|almost nobody|not many people)\s+(?:\w+\s+)?(?:uses|opens|logs in|looks at|reads|goes in)\b/, weight: 0.75, carriesNegation: true },
     ],
@@ -225,13 +272,16 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:justify|prove|defend)\s+(?:the\s+|this\s+|our\s+)?(?:value|roi|spend|cost|price|investment|renewal|licen[cs]e)\b/, weight: 0.7, inQuestions: true },
       { pattern: /\b(?:not sure|unsure|unclear|hard to say|can't say)\b[^.?!]{0,30}\b(?:worth|value|roi|paying for|getting for)\b/, weight: 0.7, carriesNegation: true },
       { pattern: /\bis it (?:really )?worth (?:it|the money|the cost)\b/, weight: 0.7, inQuestions: true },
+      { pattern: /\b(?:don't|doesn't|can't|cannot|didn't)\s+see\s+what\s+(?:the|this|it|our|we|they)\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\bwhat (?:this|it|the \w+) (?:costs?|is costing)\s+(?:per|us|for)\b/, weight: 0.65, inQuestions: true },
     ],
   },
   budget_pressure: {
     cues: [
       { pattern: /\b(?:spending|budget|hiring|purchasing|procurement)\s+freeze\b/, weight: 0.9 },
       { pattern: /\b(?:budget|budgets)\s+(?:is\s+|are\s+)?(?:frozen|cut|cuts|slashed|tight|squeezed|under pressure|reduced|gone)\b/, weight: 0.85 },
-      { pattern: /\b(?:cut|cutting|slashed|reduced|trimmed|freezing|froze)\s+(?:our\s+|the\s+|all\s+)?(?:\w+\s+)?(?:budgets?|spend|spending)\b/, weight: 0.8 },
+      { pattern: /\b(?:cut|cutting|slashed|reduced|trimmed|freezing|froze|frozen)\s+(?:[\w-]+\s+){0,4}(?:budgets?|spend|spending)\b/, weight: 0.8 },
+      { pattern: /\bfreeze on\b[^.?!]{0,30}\b(?:spend|spending|purchas\w*|budgets?|hiring|software)\b/, weight: 0.85 },
       { pattern: /\bprocurement\b[^.?!]{0,60}\b(?:pushed back|push back|sent (?:it|the \w+) back|flat|discount|reject\w*|won't|asked for|wants)\b/, weight: 0.8 },
       { pattern: /\b(?:anything|everything|any (?:new )?(?:spend|purchase|contract|tool|renewal))\b[^.?!]{0,40}\b(?:approv\w*|sign[- ]off|signed off)\b/, weight: 0.75 },
       { pattern: new RegExp(String.raw`\b(?:needs?|must|has to|have to|will have to|'ll have to)\s+(?:get\s+)?(?:go\s+)?(?:through|past|approved by|sign(?:ed)? off by)\s+(?:the\s+|our\s+)?(?:${LEADERS}|finance|procurement)\b`), weight: 0.75 },
@@ -240,7 +290,9 @@ export const SIGNAL_CUES = {
   },
   upsell_pushback: {
     cues: [
-      { pattern: /\b(?:sales pitch|sales call|sales meeting|being sold to|sold to|upsell\w*|pitch(?:ed|ing)? (?:at )?us|pushy|hard sell)\b/, weight: 0.85 },
+      { pattern: /\b(?:sales pitch|sales call|sales meeting|being sold to|sold to|upsell\w*|upsold|pitch(?:ed|ing)? (?:at )?us|pushy|hard sell)\b/, weight: 0.85 },
+      { pattern: /\b(?:another|more|yet another)\s+(?:pricing|sales|commercial|upgrade)\s+(?:conversation|call|discussion|pitch|talk|meeting)s?\b/, weight: 0.8 },
+      { pattern: /\b(?:don't|do not|not|isn't)\b[^.?!]{0,30}\b(?:request for|asking for|ask for)\s+(?:a|another)\s+(?:quote|proposal|pitch)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\b(?:stop|quit|no more)\s+(?:sending|pitching|pushing|trying to sell|bringing up)\b/, weight: 0.85, carriesNegation: true },
       { pattern: /\b(?:not|don't|do not|didn't)\s+(?:want|need|ask for|interested in)\s+(?:a|another|any|the)\s+(?:quote|proposal|upgrade|pitch|demo)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\b(?:not a|no) (?:quote|proposal|pitch)\b/, weight: 0.7, carriesNegation: true },

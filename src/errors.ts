@@ -51,6 +51,12 @@ export class InputError extends AppError {
   }
 }
 
+/** Something named on the command line does not exist: an account, a hypothesis, an evidence row. */
+export class NotFoundError extends AppError {}
+
+/** The request does not apply in the current state (approving a stale hypothesis, disputing twice). */
+export class ConflictError extends AppError {}
+
 /** The database cannot be opened, migrated or queried. */
 export class DatabaseError extends AppError {}
 

@@ -1,6 +1,11 @@
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assessAccount, type ReadinessAssessment } from "../src/hypotheses/assess-account.js";
+import { renderReadiness } from "../src/hypotheses/render-readiness.js";
 import type { Account } from "../src/ingest/account-schema.js";
+import { readSourceFolder } from "../src/ingest/read-source-folder.js";
+import { indexSourceFolder } from "../src/index/index-source-folder.js";
+import { HashingEmbedder } from "../src/models/hashing-embedder.js";
 import { loadAccounts } from "../src/ingest/load-accounts.js";
 import { loadUsage } from "../src/ingest/load-usage.js";
 import type { UsageMetric } from "../src/ingest/usage-schema.js";
@@ -11,6 +16,8 @@ import { labelOfferings } from "../src/rules/match-offering.js";
 import type { EvidenceFact, ReadinessResult } from "../src/rules/readiness-contract.js";
 import type { LoadedRules } from "../src/rules/rules-schema.js";
 import { DEMO_AS_OF, DEMO_SCENARIOS, type DemoScenario } from "./support/demo-evidence.js";
+import { startPgliteEngine, type TestEngine } from "./support/engines.js";
+import { insertEvidence } from "./support/evidence-factory.js";
 
 const DEMO = fileURLToPath(new URL("../data/demo/", import.meta.url));
 
@@ -127,5 +134,54 @@ describe("demo scenarios, decided by the shipped rules on hand-labelled evidence
   it("alder: health unknown, no outcome yet, no usage: insufficient evidence", () => {
     const result = assess(scenario("alder-architects"));
     expect(status(result)).toMatchObject({ healthy_footprint: "unknown", measurable_outcome: "unknown", champion_active: "pass" });
+  });
+});
+
+// The same labels as rows in a database holding the indexed demo folder: assessAccount must find each
+// quote's speaker, place and time in the documents themselves and reach the same verdicts.
+describe("demo scenarios through the database (indexed demo folder, evidence rows, assessAccount)", () => {
+  let engine: TestEngine;
+  const assessments = new Map<string, ReadinessAssessment>();
+
+  beforeAll(async () => {
+    engine = await startPgliteEngine();
+    await indexSourceFolder(engine.database, await readSourceFolder(DEMO), { embedder: new HashingEmbedder(), toolVersion: "test" });
+    for (const scenario of DEMO_SCENARIOS) {
+      for (const item of scenario.evidence) {
+        await insertEvidence(engine.database, { sourceRef: item.ref, signalId: item.signal, quote: item.quote });
+      }
+      assessments.set(scenario.accountId, await assessAccount(engine.database, scenario.accountId, { asOf: DEMO_AS_OF }));
+    }
+  });
+
+  afterAll(async () => {
+    await engine?.stop();
+  });
+
+  it.each(DEMO_SCENARIOS.map((scenario) => [scenario.accountId, scenario.verdict, scenario] as const))("%s -> %s", (id, verdict, scenario) => {
+    const assessment = assessments.get(id) as ReadinessAssessment;
+    expect(assessment.result.verdict).toBe(verdict);
+    expect(assessment.result.expansionTypes.map((support) => support.type)).toEqual(expect.arrayContaining([...scenario.expansionTypes]));
+    // The documents agree with the hand labels on who said each quote.
+    expect(assessment.input.evidence.map((fact) => [fact.speaker, fact.speakerRole])).toEqual(scenario.evidence.map((item) => [item.speaker, item.role]));
+    // And the database path decides exactly what the in-memory path decides.
+    expect(status(assessment.result)).toEqual(status(assess(scenario)));
+  });
+
+  it("reads each quote's place and time from its document", () => {
+    const kestrel = assessments.get("kestrel-credit-union") as ReadinessAssessment;
+    const departure = kestrel.input.evidence.find((fact) => fact.quote === "I'm leaving Kestrel.");
+    expect(departure).toMatchObject({ place: "ticket #4058 comment 3", occurredAt: "2026-11-19T15:48:00.000Z" });
+    const announcement = kestrel.input.evidence.find((fact) => fact.quote.startsWith("I've taken a role at another company"));
+    expect(announcement).toMatchObject({ place: "call 2026-11-18 00:06:53", occurredAt: "2026-11-18T00:06:53.000Z" });
+    const text = renderReadiness(kestrel);
+    expect(text).toContain("Verdict: FIX THE FOOTPRINT FIRST (champion_active)");
+    expect(text).toContain("Owen Whitaker (customer), call 2026-11-18 00:06:53");
+  });
+
+  it("tells the Forecast asks apart with the vendor profile of the indexed folder", () => {
+    const cedarline = assessments.get("cedarline-health") as ReadinessAssessment;
+    const asks = cedarline.input.evidence.filter((fact) => fact.signalId === "higher_tier_interest" && fact.speakerRole === "customer");
+    expect(asks.map((fact) => fact.offering?.id)).toEqual(["forecast", "forecast", "forecast"]);
   });
 });

@@ -1,4 +1,4 @@
-import { AppError, ConfigError, DatabaseError, InputError, ProviderError } from "../errors.js";
+import { AppError, ConfigError, ConflictError, DatabaseError, InputError, NotFoundError, ProviderError } from "../errors.js";
 
 /** The one place errors become exit codes (sysexits-style, so scripts can tell bad input from outages). */
 export const EXIT_CODES = {
@@ -6,6 +6,7 @@ export const EXIT_CODES = {
   failure: 1,
   usage: 2,
   badInput: 65,
+  notFound: 66,
   unavailable: 69,
   temporaryFailure: 75,
 } as const;
@@ -13,6 +14,9 @@ export const EXIT_CODES = {
 export function exitCodeFor(error: unknown): number {
   if (error instanceof InputError) return EXIT_CODES.badInput;
   if (error instanceof ConfigError) return EXIT_CODES.usage;
+  if (error instanceof NotFoundError) return EXIT_CODES.notFound;
+  // A review that does not apply (a stale or already rejected hypothesis) is a usage error: nothing changed.
+  if (error instanceof ConflictError) return EXIT_CODES.usage;
   if (error instanceof DatabaseError) return EXIT_CODES.unavailable;
   if (error instanceof ProviderError) return error.retryable ? EXIT_CODES.temporaryFailure : EXIT_CODES.failure;
   return EXIT_CODES.failure;

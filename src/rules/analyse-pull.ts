@@ -45,7 +45,8 @@ export function typesOf(fact: TimedFact): { types: ExpansionType[]; note?: strin
       note: `${fact.signalId} ${cite(fact)} names no tier or add-on capability of the vendor profile, so it supports both ${types.join(" and ")}.`,
     };
   }
-  const what = `${offering.name} (${offering.kind === "tier" ? "tier" : "add-on"}: ${offering.matched.join(", ")})`;
+  const capabilities = offering.matched.filter((item) => item !== offering.name);
+  const what = `${offering.name} (${offering.kind === "tier" ? "tier" : "add-on"}${capabilities.length === 0 ? "" : `: ${capabilities.join(", ")}`})`;
   switch (offering.relation) {
     case "higher_tier":
       return { types: ["tier_upgrade"], note: `${fact.signalId} ${cite(fact)} names ${what}, a higher tier: tier_upgrade.` };

@@ -37,7 +37,7 @@ export const championActiveGate: ReadinessGate = {
       return {
         gate,
         status: "pass",
-        reasons: [`The champion is engaged: ${recent.length} sign${recent.length === 1 ? "" : "s"} in the last ${windowDays} days, latest ${cite(lastEngaged)}.`],
+        reasons: [`The champion is engaged: ${recent.length} sign${recent.length === 1 ? "" : "s"} of engagement in the last ${windowDays} days, latest ${cite(lastEngaged)}.`],
         evidenceIds: sortedIds(recent.map((fact) => fact.id)),
         data,
       };

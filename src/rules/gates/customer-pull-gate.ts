@@ -11,11 +11,9 @@ export const customerPullGate: ReadinessGate = {
     const reasons: string[] = [];
     for (const support of pull.supported) {
       const mentions = support.evidenceIds.length;
-      const fromData = support.seatUtilisation === undefined ? "" : `${mentions > 0 ? " and" : ""} seat utilisation measured from usage`;
-      reasons.push(
-        `${support.type}: ${support.signals.join(", ")}` +
-          `${mentions > 0 ? ` (${mentions} customer-side mention${mentions === 1 ? "" : "s"})` : ""}${fromData}.`,
-      );
+      const said = mentions === 0 ? [] : [`${mentions} customer-side mention${mentions === 1 ? "" : "s"}`];
+      const measured = support.seatUtilisation === undefined ? [] : ["seat utilisation measured from usage"];
+      reasons.push(`${support.type}: ${support.signals.join(", ")} (${[...said, ...measured].join(", and ")}).`);
       reasons.push(...support.notes);
     }
     const weak = pull.groups.filter((group) => !group.corroborated);

@@ -1,0 +1,243 @@
+import type { Queryable } from "./database.js";
+
+export type HypothesisStatus = "draft" | "approved" | "rejected" | "stale";
+
+/** A stored hypothesis row, as the review commands read it. */
+export interface StoredHypothesis {
+  readonly id: string;
+  readonly accountId: string;
+  readonly expansionType: string;
+  readonly verdict: string;
+  readonly status: HypothesisStatus;
+  readonly statusReason: string | null;
+  readonly content: Record<string, unknown>;
+  readonly evidenceIds: readonly string[];
+  readonly evidenceSetHash: string | null;
+  readonly rulesVersion: string;
+  readonly assessmentId: string | null;
+  readonly asOf: string | null;
+  readonly reviewedBy: string | null;
+  readonly reviewedAt: string | null;
+  readonly reviewComment: string | null;
+  readonly overrideReason: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+const HYPOTHESIS_COLUMNS = `id::text as id, account_id, expansion_type, verdict, status, status_reason, content,
+  array(select unnest(evidence_ids)::text) as evidence_ids, evidence_set_hash, rules_version,
+  assessment_id::text as assessment_id, as_of::text as as_of, reviewed_by,
+  to_char(reviewed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as reviewed_at, review_comment, override_reason,
+  to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
+  to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as updated_at`;
+
+interface HypothesisRow {
+  id: string;
+  account_id: string;
+  expansion_type: string;
+  verdict: string;
+  status: HypothesisStatus;
+  status_reason: string | null;
+  content: Record<string, unknown> | string;
+  evidence_ids: string[];
+  evidence_set_hash: string | null;
+  rules_version: string;
+  assessment_id: string | null;
+  as_of: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_comment: string | null;
+  override_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+function toHypothesis(row: HypothesisRow): StoredHypothesis {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    expansionType: row.expansion_type,
+    verdict: row.verdict,
+    status: row.status,
+    statusReason: row.status_reason,
+    content: typeof row.content === "string" ? (JSON.parse(row.content) as Record<string, unknown>) : row.content,
+    evidenceIds: row.evidence_ids,
+    evidenceSetHash: row.evidence_set_hash,
+    rulesVersion: row.rules_version,
+    assessmentId: row.assessment_id,
+    asOf: row.as_of,
+    reviewedBy: row.reviewed_by,
+    reviewedAt: row.reviewed_at,
+    reviewComment: row.review_comment,
+    overrideReason: row.override_reason,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export interface NewAssessment {
+  readonly accountId: string;
+  readonly asOf: string;
+  readonly verdict: string;
+  readonly result: unknown;
+  readonly evidenceIds: readonly string[];
+  readonly rulesVersion: string;
+  readonly runId?: number;
+}
+
+export async function insertAssessment(database: Queryable, assessment: NewAssessment): Promise<string> {
+  const [row] = await database.query<{ id: string }>(
+    `insert into readiness_assessments (account_id, as_of, verdict, result, evidence_ids, rules_version, run_id)
+     values ($1, $2, $3, $4, $5::bigint[], $6, $7) returning id::text as id`,
+    [
+      assessment.accountId,
+      assessment.asOf,
+      assessment.verdict,
+      JSON.stringify(assessment.result),
+      assessment.evidenceIds,
+      assessment.rulesVersion,
+      assessment.runId ?? null,
+    ],
+  );
+  if (row === undefined) throw new Error("insert into readiness_assessments returned no id");
+  return row.id;
+}
+
+/** The latest stored readiness result of an account, or undefined. */
+export async function latestAssessment(
+  database: Queryable,
+  accountId: string,
+): Promise<{ id: string; verdict: string; result: unknown; rulesVersion: string; asOf: string } | undefined> {
+  const [row] = await database.query<{ id: string; verdict: string; result: unknown; rules_version: string; as_of: string }>(
+    `select id::text as id, verdict, result, rules_version, as_of::text as as_of from readiness_assessments
+      where account_id = $1 order by id desc limit 1`,
+    [accountId],
+  );
+  return row === undefined
+    ? undefined
+    : { id: row.id, verdict: row.verdict, result: typeof row.result === "string" ? JSON.parse(row.result) : row.result, rulesVersion: row.rules_version, asOf: row.as_of };
+}
+
+export interface HypothesisValues {
+  readonly accountId: string;
+  readonly expansionType: string;
+  readonly verdict: string;
+  readonly content: unknown;
+  readonly evidenceIds: readonly string[];
+  readonly evidenceSetHash: string;
+  readonly rulesVersion: string;
+  readonly assessmentId: string;
+  readonly asOf: string;
+  readonly runId?: number;
+}
+
+export async function insertHypothesis(database: Queryable, values: HypothesisValues): Promise<string> {
+  const [row] = await database.query<{ id: string }>(
+    `insert into hypotheses (account_id, expansion_type, verdict, status, content, evidence_ids, evidence_set_hash,
+                             rules_version, assessment_id, as_of, run_id)
+     values ($1, $2, $3, 'draft', $4, $5::bigint[], $6, $7, $8, $9, $10) returning id::text as id`,
+    [
+      values.accountId,
+      values.expansionType,
+      values.verdict,
+      JSON.stringify(values.content),
+      values.evidenceIds,
+      values.evidenceSetHash,
+      values.rulesVersion,
+      values.assessmentId,
+      values.asOf,
+      values.runId ?? null,
+    ],
+  );
+  if (row === undefined) throw new Error("insert into hypotheses returned no id");
+  return row.id;
+}
+
+/** Rewrites a draft with a newer result (a draft has no review to lose). */
+export async function updateDraft(database: Queryable, id: string, values: HypothesisValues): Promise<void> {
+  await database.query(
+    `update hypotheses set verdict = $2, content = $3, evidence_ids = $4::bigint[], evidence_set_hash = $5, rules_version = $6,
+            assessment_id = $7, as_of = $8, run_id = $9, updated_at = now()
+      where id = $1 and status = 'draft'`,
+    [
+      id,
+      values.verdict,
+      JSON.stringify(values.content),
+      values.evidenceIds,
+      values.evidenceSetHash,
+      values.rulesVersion,
+      values.assessmentId,
+      values.asOf,
+      values.runId ?? null,
+    ],
+  );
+}
+
+export async function setHypothesisStatus(
+  database: Queryable,
+  id: string,
+  change: {
+    status: HypothesisStatus;
+    reason?: string | undefined;
+    reviewer?: string | undefined;
+    comment?: string | undefined;
+    overrideReason?: string | undefined;
+  },
+): Promise<void> {
+  const reviewed = change.reviewer !== undefined;
+  await database.query(
+    `update hypotheses set status = $2, status_reason = $3, updated_at = now(),
+            reviewed_by = case when $4 then $5 else reviewed_by end,
+            reviewed_at = case when $4 then now() else reviewed_at end,
+            review_comment = case when $4 then $6 else review_comment end,
+            override_reason = case when $4 then $7 else override_reason end
+      where id = $1`,
+    [id, change.status, change.reason ?? null, reviewed, change.reviewer ?? null, change.comment ?? null, change.overrideReason ?? null],
+  );
+}
+
+/** One hypothesis by id; `forUpdate` locks the row for the rest of the caller's transaction. */
+export async function findHypothesis(database: Queryable, id: string, options: { forUpdate?: boolean } = {}): Promise<StoredHypothesis | undefined> {
+  if (!/^\d+$/.test(id)) return undefined;
+  const [row] = await database.query<HypothesisRow>(
+    `select ${HYPOTHESIS_COLUMNS} from hypotheses where id = $1${options.forUpdate === true ? " for update" : ""}`,
+    [id],
+  );
+  return row === undefined ? undefined : toHypothesis(row);
+}
+
+export async function listHypotheses(
+  database: Queryable,
+  filter: { accountId?: string | undefined; status?: HypothesisStatus | undefined } = {},
+): Promise<StoredHypothesis[]> {
+  const rows = await database.query<HypothesisRow>(
+    `select ${HYPOTHESIS_COLUMNS} from hypotheses
+      where ($1::text is null or account_id = $1) and ($2::text is null or status = $2)
+      order by account_id, id`,
+    [filter.accountId ?? null, filter.status ?? null],
+  );
+  return rows.map(toHypothesis);
+}
+
+/**
+ * The hypothesis of each expansion type a re-run compares against: the open one (draft or approved), or
+ * else the latest rejected one (a rejection is not re-drafted while nothing changed).
+ */
+export async function currentHypotheses(database: Queryable, accountId: string): Promise<StoredHypothesis[]> {
+  const rows = await database.query<HypothesisRow>(
+    `select distinct on (expansion_type) ${HYPOTHESIS_COLUMNS} from hypotheses
+      where account_id = $1 and status in ('draft', 'approved', 'rejected')
+      order by expansion_type, (status in ('draft', 'approved')) desc, id desc`,
+    [accountId],
+  );
+  return rows.map(toHypothesis);
+}
+
+/** Open hypotheses (draft or approved) that cite an evidence row. */
+export async function openHypothesesCiting(database: Queryable, evidenceId: string): Promise<StoredHypothesis[]> {
+  const rows = await database.query<HypothesisRow>(
+    `select ${HYPOTHESIS_COLUMNS} from hypotheses where status in ('draft', 'approved') and $1::bigint = any(evidence_ids) order by id`,
+    [evidenceId],
+  );
+  return rows.map(toHypothesis);
+}

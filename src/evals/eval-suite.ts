@@ -5,7 +5,7 @@ import type { Extractor } from "../extract/extractor.js";
 import { loadRules } from "../rules/load-rules.js";
 import { baselineOf, compareWithBaseline, readBaseline, writeBaseline, DEFAULT_BASELINE_FILE } from "./baseline.js";
 import { CachedExtractor, DEFAULT_EVAL_CACHE_FOLDER } from "./cached-extractor.js";
-import { createEvalExtractor, type CreateExtractor, type EvalExtractorName, type ExtractorSpec } from "./create-eval-extractor.js";
+import { evalExtractorFactory, type CreateExtractor, type EvalExtractorName, type ExtractorSpec } from "./create-eval-extractor.js";
 import { readinessDecider } from "./decide-readiness.js";
 import { loadEvalConfig, thresholdsOf, DEFAULT_EVAL_CONFIG_FILE, type EvalThresholds } from "./eval-config.js";
 import { loadGoldSet, DEFAULT_GOLD_FOLDER } from "./load-gold.js";
@@ -30,8 +30,10 @@ export interface EvalSuiteOptions {
   readonly concurrency?: number;
   readonly updateBaseline?: boolean;
   readonly thresholds?: Partial<EvalThresholds>;
-  /** How extractors are made; tests pass fakes or an msw-backed model extractor. */
+  /** How extractors are made (default: from the environment); tests pass fakes. */
   readonly createExtractor?: CreateExtractor;
+  /** Where OPENAI_API_KEY and the model settings are read from. */
+  readonly environment?: NodeJS.ProcessEnv;
 }
 
 export interface EvalSuiteResult {
@@ -63,7 +65,7 @@ export async function runEvalSuite(options: EvalSuiteOptions): Promise<EvalSuite
   const decide = readinessDecider(gold.vendor, await loadRules(options.rulesFile));
   const baselineFile = options.baselineFile ?? DEFAULT_BASELINE_FILE;
   const baseline = options.updateBaseline === true ? undefined : await readBaseline(baselineFile);
-  const create = options.createExtractor ?? createEvalExtractor;
+  const create = options.createExtractor ?? evalExtractorFactory(options.environment ?? process.env);
 
   const specs: Array<{ label: string; spec: ExtractorSpec }> =
     options.ab === undefined

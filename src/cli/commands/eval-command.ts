@@ -89,6 +89,7 @@ export function registerEvalCommand(program: Command, dependencies: ContextDepen
         cache: options.cache,
         ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
         updateBaseline: options.updateBaseline === true,
+        environment: dependencies.environment,
         thresholds: {
           ...(options.maxMacroF1Drop === undefined ? {} : { maxMacroF1Drop: options.maxMacroF1Drop }),
           ...(options.maxSignalF1Drop === undefined ? {} : { maxSignalF1Drop: options.maxSignalF1Drop }),

@@ -45,7 +45,15 @@ describe("the offline eval against its committed baseline", () => {
     const files = await readdir(result.reportFolder);
     expect(files.sort()).toEqual(["report.html", "report.md", "results.json"]);
     const markdown = await readFile(path.join(result.reportFolder, "report.md"), "utf8");
-    for (const heading of ["## Per signal", "## Against the baseline", "## Confusion between signals", "## Examples", "## Readiness verdicts"]) expect(markdown).toContain(heading);
+    for (const heading of ["## Per signal", "## Against the baseline", "## Confusion between signals", "## Examples", "## Readiness verdicts", "## By split"]) expect(markdown).toContain(heading);
+    // The headline per split: every split in the report and in results.json, each scored on its own cases.
+    expect(only?.run.splits.map((headline) => headline.split)).toEqual(["all", "tune", "holdout"]);
+    for (const split of ["all", "tune", "holdout"]) expect(markdown).toMatch(new RegExp(`\\| ${split} \\| \\d+ / \\d+ \\|`));
+    const holdout = only?.run.splits.find((headline) => headline.split === "holdout");
+    expect(holdout?.cases).toBe(gold.cases.filter((goldCase) => goldCase.split === "holdout").length);
+    expect(only?.comparison.splitMacroF1.find((item) => item.split === "holdout")?.delta).toBe(0);
+    const saved = JSON.parse(await readFile(path.join(result.reportFolder, "results.json"), "utf8")) as Array<{ splits: Array<{ split: string; macro: { f1: number } }> }>;
+    expect(saved[0]?.splits.find((headline) => headline.split === "holdout")?.macro.f1).toBe(holdout?.macro.f1);
   });
 
   it("fails the gate against a better baseline and names each regression", async () => {
@@ -80,14 +88,16 @@ describe("the eval command", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/seat_pressure\s+\d+\s+\d+/);
     expect(run.stdout).toContain("Gate: PASS");
+    for (const split of ["all", "tune", "holdout"]) expect(run.stdout).toMatch(new RegExp(`^${split}\\s+\\d+\\s+\\d+\\s+\\d\\.\\d{3}/`, "m"));
     expect(run.stdout).toMatch(/Eval time: \d+\.\d\d s/);
   });
 
   it("prints one JSON document with --json, and refuses a model for the offline extractor with exit 2", () => {
     const run = runCli(["--json", "eval", "run", "--results", scratch, "--max-macro-f1-drop", "0", "--min-citation-validity", "1"]);
     expect(run.status).toBe(0);
-    const parsed = JSON.parse(run.stdout) as { passed: boolean; thresholds: { minCitationValidity: number }; runs: Array<{ metrics: { citationValidity: { rate: number } } }> };
+    const parsed = JSON.parse(run.stdout) as { passed: boolean; thresholds: { minCitationValidity: number }; runs: Array<{ metrics: { citationValidity: { rate: number } }; splits: Array<{ split: string }> }> };
     expect(parsed.passed).toBe(true);
+    expect(parsed.runs[0]?.splits.map((headline) => headline.split)).toEqual(["all", "tune", "holdout"]);
     expect(parsed.thresholds.minCitationValidity).toBe(1);
     expect(parsed.runs[0]?.metrics.citationValidity.rate).toBe(1);
     const refused = runCli(["eval", "run", "--results", scratch, "--model", "gpt-4o-mini"]);

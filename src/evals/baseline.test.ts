@@ -4,10 +4,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { goldCase, goldLabel, predicted } from "../../test/support/eval-factory.js";
 import { ConfigError } from "../errors.js";
-import { baselineOf, compareWithBaseline, readBaseline, writeBaseline, type Baseline } from "./baseline.js";
+import { baselineOf, baselineSchema, compareWithBaseline, readBaseline, writeBaseline, type Baseline } from "./baseline.js";
 import type { PredictedEvidence } from "./match-predictions.js";
 import type { EvalRun } from "./run-eval.js";
 import { scoreRun } from "./score-run.js";
+import { headlinesBySplit } from "./score-splits.js";
 
 const cases = [goldCase("a", [goldLabel("seat_pressure", 0, 40), goldLabel("org_growth", 100, 140), goldLabel("budget_pressure", 200, 240)])];
 const thresholds = { maxMacroF1Drop: 0.02, maxSignalF1Drop: 0.1, minCitationValidity: 0.9 };
@@ -26,7 +27,8 @@ function runWith(predictions: PredictedEvidence[], rejected = 0): EvalRun {
       latencyMs: 1,
     },
   ];
-  return { label: "test", extractor: { provider: "fake", modelId: "m", promptHash: "p" }, goldHash: "gold-1", startedAt: "2026-11-23T10:00:00.000Z", durationMs: 1, runs, scored: scoreRun(cases, runs) };
+  const scored = scoreRun(cases, runs);
+  return { label: "test", extractor: { provider: "fake", modelId: "m", promptHash: "p" }, goldHash: "gold-1", startedAt: "2026-11-23T10:00:00.000Z", durationMs: 1, runs, scored, splits: headlinesBySplit(cases, runs, scored.metrics) };
 }
 
 const allFound = [predicted("seat_pressure", 0, 40, { caseId: "a" }), predicted("org_growth", 100, 140, { caseId: "a" }), predicted("budget_pressure", 200, 240, { caseId: "a" })];
@@ -64,6 +66,24 @@ describe("comparing a run with the baseline", () => {
     const comparison = compareWithBaseline(runWith(allFound, 1), undefined, thresholds);
     expect(comparison.passed).toBe(false);
     expect(comparison.regressions).toEqual(["citation validity 75.0% is under the floor of 90.0%"]);
+  });
+
+  it("records headline scores per split and compares macro-F1 per split, without gating on it", () => {
+    expect(baseline.splits?.all?.macro.f1).toBe(1);
+    expect(baseline.splits?.tune).toMatchObject({ cases: 1, labels: 3, micro: { f1: 1 } });
+    // Missing budget_pressure (F1 1 -> 0) drops macro-F1 by 1/22 in both "all" and "tune".
+    const comparison = compareWithBaseline(runWith(allFound.slice(0, 2)), baseline, { ...thresholds, maxMacroF1Drop: 1, maxSignalF1Drop: 1 });
+    expect(comparison.passed).toBe(true);
+    expect(comparison.splitMacroF1.map((item) => item.split)).toEqual(["all", "tune"]);
+    expect(comparison.splitMacroF1.find((item) => item.split === "tune")?.delta).toBeCloseTo(-1 / 22, 3);
+  });
+
+  it("reads a baseline written before splits existed, and shows split scores with no delta", () => {
+    const { splits: _splits, ...older } = baseline;
+    expect(baselineSchema.safeParse(older).success).toBe(true);
+    const comparison = compareWithBaseline(runWith(allFound), older, thresholds);
+    expect(comparison.passed).toBe(true);
+    expect(comparison.splitMacroF1.find((item) => item.split === "tune")).toEqual({ split: "tune", current: 1 });
   });
 
   it("flags a baseline written on another gold set", () => {

@@ -4,8 +4,10 @@ import { z } from "zod";
 import { ConfigError } from "../errors.js";
 import { SIGNAL_IDS, type SignalId } from "../taxonomy/signals.js";
 import type { EvalThresholds } from "./eval-config.js";
+import { GOLD_SPLITS } from "./gold-schema.js";
 import { spansMatch } from "./match-predictions.js";
 import type { EvalRun } from "./run-eval.js";
+import type { SplitName } from "./score-splits.js";
 
 export const DEFAULT_BASELINE_FILE = "evals/baseline.json";
 
@@ -19,6 +21,15 @@ const itemSchema = z.strictObject({
   quote: z.string(),
 });
 const scoreSchema = z.strictObject({ precision: z.number(), recall: z.number(), f1: z.number() });
+const splitSchema = z.strictObject({
+  cases: z.number().int(),
+  labels: z.number().int(),
+  micro: scoreSchema,
+  macro: scoreSchema,
+  citation_validity: z.number(),
+  hard_negatives: z.strictObject({ total: z.number().int(), hits: z.number().int() }),
+  verdicts: z.strictObject({ total: z.number().int(), correct: z.number().int() }),
+});
 
 /** The committed reference a run is compared with: its scores, and which items it got wrong. */
 export const baselineSchema = z.strictObject({
@@ -30,6 +41,8 @@ export const baselineSchema = z.strictObject({
   macro: scoreSchema,
   citation_validity: z.number(),
   per_signal: z.record(signalIdSchema, scoreSchema.extend({ support: z.number().int() })),
+  /** Headline figures per split (all, tune, holdout); absent in baselines written before the holdout. */
+  splits: z.partialRecord(z.enum(["all", ...GOLD_SPLITS]), splitSchema).optional(),
   false_positives: z.array(itemSchema),
   false_negatives: z.array(itemSchema),
 });
@@ -54,6 +67,20 @@ export function baselineOf(run: EvalRun): Baseline {
     macro: scoreOf(metrics.macro),
     citation_validity: round(metrics.citationValidity.rate),
     per_signal: Object.fromEntries(metrics.perSignal.map((score) => [score.signalId, { ...scoreOf(score), support: score.support }])) as Baseline["per_signal"],
+    splits: Object.fromEntries(
+      run.splits.map((headline) => [
+        headline.split,
+        {
+          cases: headline.cases,
+          labels: headline.labels,
+          micro: scoreOf(headline.micro),
+          macro: scoreOf(headline.macro),
+          citation_validity: round(headline.citationValidity.rate),
+          hard_negatives: { total: headline.hardNegatives.total, hits: headline.hardNegatives.hits },
+          verdicts: { total: headline.verdicts.total, correct: headline.verdicts.correct },
+        },
+      ]),
+    ),
     false_positives: examples.falsePositives
       .map(({ prediction }) => ({ case: prediction.caseId, source_ref: prediction.sourceRef, signal: prediction.signalId, start: prediction.start, end: prediction.end, quote: prediction.quote }))
       .sort(byPosition),
@@ -100,6 +127,8 @@ export interface Comparison {
   readonly goldChanged: boolean;
   readonly macroF1: { readonly baseline: number; readonly current: number; readonly delta: number } | undefined;
   readonly microF1: { readonly baseline: number; readonly current: number; readonly delta: number } | undefined;
+  /** Macro-F1 per split against the baseline's, for reading only: the gate judges the whole set. */
+  readonly splitMacroF1: readonly { readonly split: SplitName; readonly baseline?: number; readonly current: number; readonly delta?: number }[];
   readonly signals: readonly SignalDelta[];
   readonly newFalsePositives: readonly BaselineItem[];
   readonly newFalseNegatives: readonly BaselineItem[];
@@ -125,7 +154,7 @@ export function compareWithBaseline(run: EvalRun, baseline: Baseline | undefined
     regressions.push(`citation validity ${percent(current.citation_validity)} is under the floor of ${percent(thresholds.minCitationValidity)}`);
   }
   if (baseline === undefined) {
-    return { goldChanged: false, macroF1: undefined, microF1: undefined, signals: [], newFalsePositives: [], newFalseNegatives: [], fixedFalsePositives: [], fixedFalseNegatives: [], regressions, passed: regressions.length === 0 };
+    return { goldChanged: false, macroF1: undefined, microF1: undefined, splitMacroF1: splitDeltas(current, undefined), signals: [], newFalsePositives: [], newFalseNegatives: [], fixedFalsePositives: [], fixedFalseNegatives: [], regressions, passed: regressions.length === 0 };
   }
   const macroDelta = current.macro.f1 - baseline.macro.f1;
   if (-macroDelta > thresholds.maxMacroF1Drop + 1e-9) {
@@ -149,6 +178,7 @@ export function compareWithBaseline(run: EvalRun, baseline: Baseline | undefined
     goldChanged: baseline.gold_hash !== run.goldHash,
     macroF1: { baseline: baseline.macro.f1, current: current.macro.f1, delta: macroDelta },
     microF1: { baseline: baseline.micro.f1, current: current.micro.f1, delta: current.micro.f1 - baseline.micro.f1 },
+    splitMacroF1: splitDeltas(current, baseline),
     signals,
     newFalsePositives: current.false_positives.filter((item) => !baseline.false_positives.some((old) => nearby(item, old))),
     newFalseNegatives: current.false_negatives.filter((item) => !baseline.false_negatives.some((old) => sameLabel(item, old))),
@@ -157,6 +187,13 @@ export function compareWithBaseline(run: EvalRun, baseline: Baseline | undefined
     regressions,
     passed: regressions.length === 0,
   };
+}
+
+function splitDeltas(current: Baseline, baseline: Baseline | undefined): Comparison["splitMacroF1"] {
+  return Object.entries(current.splits ?? {}).map(([split, scores]) => {
+    const before = baseline?.splits?.[split as SplitName]?.macro.f1;
+    return { split: split as SplitName, current: scores.macro.f1, ...(before === undefined ? {} : { baseline: before, delta: scores.macro.f1 - before }) };
+  });
 }
 
 function percent(value: number): string {

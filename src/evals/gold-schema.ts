@@ -92,6 +92,14 @@ export const goldCaseSchema = z.strictObject({
   readiness: goldReadinessSchema.optional(),
 });
 
+/**
+ * Which part of the gold set a case belongs to. `tune` cases (`cases/`) are the ones people looked at while
+ * tuning extractors; `holdout` cases (`holdout/`) were written afterwards and must never be tuned on, so
+ * their scores stay an honest, out-of-sample number.
+ */
+export const GOLD_SPLITS = ["tune", "holdout"] as const;
+export type GoldSplit = (typeof GOLD_SPLITS)[number];
+
 export type GoldCaseFile = z.infer<typeof goldCaseSchema>;
 export type GoldDocumentFile = z.infer<typeof goldDocumentSchema>;
 export type HardNegativeKind = (typeof HARD_NEGATIVE_KINDS)[number];

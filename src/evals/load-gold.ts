@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -14,7 +15,7 @@ import { loadVendorProfile, roleDirectoryOf, type VendorProfile } from "../inges
 import type { Verdict } from "../rules/readiness-contract.js";
 import type { SignalId } from "../taxonomy/signals.js";
 import { validateRecord } from "../ingest/validate-records.js";
-import { goldCaseSchema, type GoldCaseFile, type GoldDocumentFile, type HardNegativeKind } from "./gold-schema.js";
+import { goldCaseSchema, type GoldCaseFile, type GoldDocumentFile, type GoldSplit, type HardNegativeKind } from "./gold-schema.js";
 
 /** A labelled span of a gold document, in the document's full-text offsets. */
 export interface GoldSpan {
@@ -48,6 +49,8 @@ export interface GoldReadiness {
 export interface GoldCase {
   readonly id: string;
   readonly file: string;
+  /** `tune` (from `cases/`) or `holdout` (from `holdout/`): see GOLD_SPLITS. */
+  readonly split: GoldSplit;
   readonly accountId: string;
   readonly description: string;
   readonly documents: readonly CanonicalDocument[];
@@ -68,43 +71,54 @@ export interface GoldSet {
 
 export const DEFAULT_GOLD_FOLDER = "evals/gold";
 
+/** Where each split's case files live inside the gold folder; `holdout/` may be absent. */
+const SPLIT_FOLDERS: ReadonlyArray<{ readonly split: GoldSplit; readonly folder: string; readonly required: boolean }> = [
+  { split: "tune", folder: "cases", required: true },
+  { split: "holdout", folder: "holdout", required: false },
+];
+
 /**
- * Reads the gold set: `vendor.json` (the gold vendor profile, which gives speakers their roles) and every
- * `cases/*.yaml`. Each document becomes the same canonical document production builds, and each label's
- * quote is located in it: it must occur exactly once within one speaker's words, spoken by the role the
- * label states. Every problem is reported with its file, record and field; a gold set with any problem
- * is refused whole, because a wrong label silently skews every score.
+ * Reads the gold set: `vendor.json` (the gold vendor profile, which gives speakers their roles), every
+ * `cases/*.yaml` (the `tune` split) and every `holdout/*.yaml` (the `holdout` split, optional). Each
+ * document becomes the same canonical document production builds, and each label's quote is located in
+ * it: it must occur exactly once within one speaker's words, spoken by the role the label states. Every
+ * problem is reported with its file, record and field; a gold set with any problem is refused whole,
+ * because a wrong label silently skews every score. Case ids are unique across both splits.
  *
- * @example const gold = await loadGoldSet("evals/gold"); gold.cases.flatMap((c) => c.labels).length
+ * @example const gold = await loadGoldSet("evals/gold"); gold.cases.filter((c) => c.split === "holdout").length
  */
 export async function loadGoldSet(folder: string = DEFAULT_GOLD_FOLDER): Promise<GoldSet> {
   const vendor = await loadVendorProfile(path.join(folder, "vendor.json"));
   const hash = createHash("sha256").update(await readText(path.join(folder, "vendor.json")));
   const directory = roleDirectoryOf(vendor);
-  const casesFolder = path.join(folder, "cases");
-  const files = (await readdir(casesFolder)).filter((name) => /\.ya?ml$/i.test(name)).sort();
   const problems: InputProblem[] = [];
   const cases: GoldCase[] = [];
   const seenIds = new Set<string>();
-  for (const name of files) {
-    const file = path.join(casesFolder, name);
-    let raw: unknown;
-    try {
-      const text = await readText(file);
-      hash.update(name).update(text);
-      raw = parseYaml(text);
-    } catch (error) {
-      problems.push({ file, reason: `not valid YAML: ${(error as Error).message}` });
-      continue;
+  for (const { split, folder: splitFolder, required } of SPLIT_FOLDERS) {
+    const casesFolder = path.join(folder, splitFolder);
+    if (!required && !existsSync(casesFolder)) continue;
+    const files = (await readdir(casesFolder)).filter((name) => /\.ya?ml$/i.test(name)).sort();
+    for (const name of files) {
+      const file = path.join(casesFolder, name);
+      let raw: unknown;
+      try {
+        const text = await readText(file);
+        // Tune files hash under their bare name, as before the holdout existed.
+        hash.update(split === "tune" ? name : `${splitFolder}/${name}`).update(text);
+        raw = parseYaml(text);
+      } catch (error) {
+        problems.push({ file, reason: `not valid YAML: ${(error as Error).message}` });
+        continue;
+      }
+      const parsed = await parseGoldCase(raw, file, directory, split);
+      if (!parsed.success) {
+        problems.push(...parsed.problems);
+        continue;
+      }
+      if (seenIds.has(parsed.data.id)) problems.push({ file, record: parsed.data.id, field: "id", reason: "another case has this id" });
+      seenIds.add(parsed.data.id);
+      cases.push(parsed.data);
     }
-    const parsed = await parseGoldCase(raw, file, directory);
-    if (!parsed.success) {
-      problems.push(...parsed.problems);
-      continue;
-    }
-    if (seenIds.has(parsed.data.id)) problems.push({ file, record: parsed.data.id, field: "id", reason: "another case has this id" });
-    seenIds.add(parsed.data.id);
-    cases.push(parsed.data);
   }
   if (problems.length > 0) throw new InputError(problems, { headline: `${problems.length} problems in the gold set ${folder}:` });
   return { folder, contentHash: hash.digest("hex"), vendor, cases };
@@ -115,6 +129,7 @@ export async function parseGoldCase(
   raw: unknown,
   file: string,
   directory: RoleDirectory,
+  split: GoldSplit = "tune",
 ): Promise<{ success: true; data: GoldCase } | { success: false; problems: InputProblem[] }> {
   const validated = validateRecord(goldCaseSchema, raw, { file, record: path.basename(file) });
   if (!validated.success) return validated;
@@ -175,6 +190,7 @@ export async function parseGoldCase(
     data: {
       id: caseFile.id,
       file,
+      split,
       accountId: caseFile.account_id,
       description: caseFile.description,
       documents: [...documents.values()],

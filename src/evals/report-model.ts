@@ -74,6 +74,14 @@ export function buildReport(compared: readonly ComparedRun[], thresholds: EvalTh
     ],
   });
 
+  sections.push({
+    heading: "By split",
+    paragraphs: [
+      "tune: the cases in evals/gold/cases, which the offline extractor's cue patterns were tuned on (in-sample). holdout: the cases in evals/gold/holdout, written later and never tuned on: the honest number. Macro averages all 22 signals in every split.",
+    ],
+    tables: [splitTable(runs)],
+  });
+
   for (const { run, comparison } of compared) {
     const heading = compared.length > 1 ? `Against the baseline: ${run.label}` : "Against the baseline";
     if (comparison.baseline === undefined) {
@@ -86,6 +94,7 @@ export function buildReport(compared: readonly ComparedRun[], thresholds: EvalTh
         `Baseline of ${comparison.baseline.created_at} (${comparison.baseline.extractor.provider}/${comparison.baseline.extractor.model}, prompt ${comparison.baseline.extractor.prompt_hash.slice(0, 12)}). Gate: macro-F1 may drop at most ${thresholds.maxMacroF1Drop}, a signal's F1 at most ${thresholds.maxSignalF1Drop}, citation validity at least ${percent(thresholds.minCitationValidity)}.`,
         ...(comparison.goldChanged ? ["The gold set changed since the baseline was written: deltas mix gold and extractor changes."] : []),
         comparison.macroF1 === undefined ? "" : `Macro-F1 ${number(comparison.macroF1.baseline)} -> ${number(comparison.macroF1.current)} (${signed(comparison.macroF1.delta)}); micro-F1 ${number(comparison.microF1?.baseline ?? 0)} -> ${number(comparison.microF1?.current ?? 0)} (${signed(comparison.microF1?.delta ?? 0)}).`,
+        splitDeltaLine(comparison),
         verdictLine(comparison.regressions),
       ].filter((line) => line !== ""),
       list: comparison.regressions,
@@ -145,6 +154,34 @@ export function buildReport(compared: readonly ComparedRun[], thresholds: EvalTh
     });
   }
   return { title: runs.length > 1 ? `Eval: ${labels.join(" vs ")}` : `Eval: ${first.label}`, createdAt: first.startedAt, sections };
+}
+
+/** One row per run and split: the headline figures side by side, so in-sample and held-out read together. */
+function splitTable(runs: readonly EvalRun[]): ReportTable {
+  const withRun = runs.length > 1;
+  return {
+    headers: [...(withRun ? ["run"] : []), "split", "cases / labels", "micro P / R / F1", "macro P / R / F1", "citation validity", "hard negatives hit", "verdicts (extracted evidence)"],
+    rows: runs.flatMap((run) =>
+      run.splits.map((headline) => [
+        ...(withRun ? [run.label] : []),
+        headline.split,
+        `${headline.cases} / ${headline.labels}`,
+        `${number(headline.micro.precision)} / ${number(headline.micro.recall)} / ${number(headline.micro.f1)}`,
+        `${number(headline.macro.precision)} / ${number(headline.macro.recall)} / ${number(headline.macro.f1)}`,
+        `${percent(headline.citationValidity.rate)} (${headline.citationValidity.rejected} rejected)`,
+        `${headline.hardNegatives.hits}/${headline.hardNegatives.total}`,
+        `${headline.verdicts.correct}/${headline.verdicts.total} (gold evidence ${headline.verdicts.correctWithGoldEvidence}/${headline.verdicts.total})`,
+      ]),
+    ),
+  };
+}
+
+/** Macro-F1 per split against the baseline, when the baseline recorded splits. */
+function splitDeltaLine(comparison: Comparison): string {
+  const parts = comparison.splitMacroF1
+    .filter((item) => item.split !== "all")
+    .map((item) => (item.baseline === undefined ? `${item.split} ${number(item.current)} (not in the baseline)` : `${item.split} ${number(item.baseline)} -> ${number(item.current)} (${signed(item.delta ?? 0)})`));
+  return parts.length === 0 ? "" : `Macro-F1 by split: ${parts.join("; ")}. The gate judges the whole set.`;
 }
 
 function verdictLine(regressions: readonly string[]): string {

@@ -6,6 +6,7 @@ import type { ModelPrice } from "./eval-config.js";
 import { evaluateCase } from "./evaluate-case.js";
 import type { GoldSet } from "./load-gold.js";
 import { scoreRun, type CaseRun, type ScoredRun } from "./score-run.js";
+import { headlinesBySplit, type SplitHeadline } from "./score-splits.js";
 
 /** Who was evaluated: recorded with every run, baseline and report. */
 export interface ExtractorIdentity {
@@ -24,6 +25,8 @@ export interface EvalRun {
   readonly durationMs: number;
   readonly runs: readonly CaseRun[];
   readonly scored: ScoredRun;
+  /** Headline metrics for all cases, then per split (tune, holdout): the holdout is the honest number. */
+  readonly splits: readonly SplitHeadline[];
 }
 
 export interface EvalRunOptions {
@@ -48,6 +51,7 @@ export async function runEval(options: EvalRunOptions): Promise<EvalRun> {
   const limit = pLimit(options.concurrency ?? 4);
   const runs = await Promise.all(options.gold.cases.map((goldCase) => limit(() => evaluateCase(goldCase, options.extractor, options.decide))));
   const { provider, modelId, promptHash } = options.extractor;
+  const scored = scoreRun(options.gold.cases, runs, options.price);
   return {
     label: options.label ?? `${provider}/${modelId}`,
     extractor: { provider, modelId, promptHash, ...(options.promptFile === undefined ? {} : { promptFile: options.promptFile }) },
@@ -55,6 +59,7 @@ export async function runEval(options: EvalRunOptions): Promise<EvalRun> {
     startedAt,
     durationMs: performance.now() - started,
     runs,
-    scored: scoreRun(options.gold.cases, runs, options.price),
+    scored,
+    splits: headlinesBySplit(options.gold.cases, runs, scored.metrics, options.price),
   };
 }

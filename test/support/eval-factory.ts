@@ -20,6 +20,7 @@ export function goldCase(id: string, labels: readonly GoldLabel[], hardNegatives
   return {
     id,
     file: `${id}.yaml`,
+    split: "tune",
     accountId: id,
     description: id,
     documents: [{ accountId: id, kind: "ticket", sourceRef: "doc", title: "t", occurredAt: "2026-10-01T00:00:00Z", fullText: " ".repeat(1000), contentHash: "h", segments: [] }],

@@ -137,8 +137,10 @@ function summaryOf(result: EvalSuiteResult) {
       label: run.label,
       extractor: run.extractor,
       metrics: run.scored.metrics,
+      splits: run.splits,
       comparison: {
         macroF1: comparison.macroF1 ?? null,
+        splitMacroF1: comparison.splitMacroF1,
         signals: comparison.signals,
         newFalsePositives: comparison.newFalsePositives,
         newFalseNegatives: comparison.newFalseNegatives,
@@ -170,6 +172,29 @@ function describeRun(result: EvalSuiteResult): string {
       `hard negatives hit ${metrics.hardNegatives.hits}/${metrics.hardNegatives.total}; verdicts ${metrics.verdicts.correct}/${metrics.verdicts.total} (with gold evidence ${metrics.verdicts.correctWithGoldEvidence}/${metrics.verdicts.total})`,
       `tokens ${metrics.cost.promptTokens} + ${metrics.cost.completionTokens}, cost ${metrics.cost.priced ? `$${metrics.cost.costUsd.toFixed(4)}` : "not priced"}; failed cases ${metrics.failures.cases.length}, failed chunks ${metrics.failures.chunks}`,
     );
+    if (run.splits.length > 1) {
+      const baselineMacro = new Map(comparison.splitMacroF1.map((item) => [item.split, item]));
+      lines.push(
+        "By split (tune = in-sample for the offline cue patterns; holdout = never tuned on):",
+        formatTable(
+          ["split", "cases", "labels", "micro P/R/F1", "macro P/R/F1", "vs baseline", "citation", "hard neg. hit", "verdicts"],
+          run.splits.map((headline) => {
+            const delta = baselineMacro.get(headline.split)?.delta;
+            return [
+              headline.split,
+              headline.cases,
+              headline.labels,
+              `${fixed(headline.micro.precision)}/${fixed(headline.micro.recall)}/${fixed(headline.micro.f1)}`,
+              `${fixed(headline.macro.precision)}/${fixed(headline.macro.recall)}/${fixed(headline.macro.f1)}`,
+              delta === undefined ? "-" : signed(delta),
+              `${(headline.citationValidity.rate * 100).toFixed(1)}%`,
+              `${headline.hardNegatives.hits}/${headline.hardNegatives.total}`,
+              `${headline.verdicts.correct}/${headline.verdicts.total}`,
+            ];
+          }),
+        ),
+      );
+    }
     for (const item of comparison.newFalsePositives.slice(0, 10)) lines.push(`  new false positive  ${item.signal} in ${item.source_ref}: "${item.quote}"`);
     for (const item of comparison.newFalseNegatives.slice(0, 10)) lines.push(`  new false negative  ${item.signal} in ${item.source_ref}: "${item.quote}"`);
     lines.push("");

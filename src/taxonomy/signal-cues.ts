@@ -36,7 +36,7 @@ const UNIT = String.raw`(?:%|percent|per cent|points?|hours?|minutes?|days?|week
 const TEAM = String.raw`(?:team|teams|department|departments|group|division|office|unit|function|folks|people|leads?|managers?|directors?|head|heads|principals|leaders|depot|crew|staff|peers)`;
 const LEADERS = String.raw`(?:board|ceo|cfo|coo|cio|cto|vp|svp|executive team|exec team|leadership team|leadership|executives|c-suite|investors|trustees|superintendent|governors|cabinet|partners)`;
 /** Asking for the product itself (access, a demo, their own view), not for a report the current users send them. */
-const ASKS_FOR_PRODUCT = String.raw`(?:keeps? asking|kept asking|been asking|asked|asking|asks|wants?|wanted|requested|would like)\s+(?:me\s+|us\s+)?(?:\w+\s+)?(?:for\s+|about\s+)?(?:[\w-]+\s+(?=access))?(?:access|a demo|demos|logins?|a login|seats?|their own|in\b|to see|to use|to get|to try|to have|the same|a walkthrough|a trial|(?:if|whether|when) they (?:should|could|can|will|get|might)|how (?:they|we) (?:could|can)|about (?:it|the product|the tool|the dashboards?))`;
+const ASKS_FOR_PRODUCT = String.raw`(?:keeps? asking|kept asking|been asking|asked|asking|asks|wants?|wanted|requested|would like)\s+(?:me\s+|us\s+)?(?:\w+\s+)?(?:for\s+|about\s+)?(?:[\w-]+\s+(?=access))?(?:access|a demo|demos|logins?|a login|seats?|their own|in\b|to see|to use|to get|to try|to have|the same|a walkthrough|a trial|(?:if|whether|when) (?:they|the (?:trial|pilot|demo)) (?:should|could|can|will|get|might)|how (?:they|we) (?:could|can)|about (?:it|the product|the tool|the dashboards?))`;
 const PLACE = String.raw`(?:site|hub|office|clinic|branch|location|warehouse|store|shop|home|house|depot|campus|plant|hotel|school|centre|center|route)`;
 
 /**
@@ -162,6 +162,8 @@ export const SIGNAL_CUES = {
       { pattern: /\basked (?:me|us) for (?:a demo|access|logins?|a login|a walkthrough)\b/, weight: 0.75 },
       { pattern: /\basked (?:me|us)(?: \w+)? to (?:present|show|demo|walk|run a session)\b/, weight: 0.7 },
       { pattern: /\bwants?\s+(?:it|this|one|access|that|the same)\s+for\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:team|department|group|staff|crew)\b/, weight: 0.75 },
+      // A group asking to get in: people who ask for access do not have it yet.
+      { pattern: /\b(?:team|teams|department|group|staff|colleagues|rest of (?:my|our|the|his|her|their) \w+|rest of them)\b[^.?!]{0,60}\b(?:asking|asked|ask|asks|keeps asking|wants?|wanted)\b[^.?!]{0,50}\b(?:get|have|for|request(?:ing)?)\s+(?:\w+\s+)?access\b/, weight: 0.75 },
     ],
   },
   peer_usage_question: {

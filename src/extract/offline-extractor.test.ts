@@ -82,6 +82,8 @@ describe("OfflineExtractor", () => {
     expect(signalsIn("Our payroll system saves finance about ten hours a month.")).toEqual([]);
     expect(signalsIn("Since the new rota went live, it's been under three percent.")).toEqual(["measurable_outcome"]);
     expect(signalsIn("Against nine percent last year, that's a big improvement.")).toEqual(["measurable_outcome"]);
+    expect(signalsIn("The weekly payroll file now lands by Monday noon instead of Wednesday.")).toEqual(["measurable_outcome"]);
+    expect(signalsIn("Before, it took the two of us most of a Friday.")).toEqual(["measurable_outcome"]);
     expect(signalsIn("The projection was better than what we got out of the old spreadsheet model.")).not.toContain("value_unproven");
   });
 

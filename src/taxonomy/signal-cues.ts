@@ -194,7 +194,9 @@ export const SIGNAL_CUES = {
       { pattern: /\bused to (?:take|be|cost|need|go|run|happen)\b[^.?!]{0,80}\b(?:now|down to|these days|it's|takes|since|none|zero)\b/, weight: 0.75 },
       { pattern: new RegExp(String.raw`\b(?:down|up|went|gone|fell|fallen|dropped|cut|reduced|rose|risen|grew|grown|improved|moved|shrunk|increased|decreased)\s+(?:\w+\s+){0,4}from\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|almost\s+)?${NUMBER}(?:\s+[\w-]+){0,4}\s+(?:to|down to|up to)\s+(?:about\s+|around\s+|under\s+|just\s+)?${NUMBER}`), weight: 0.8 },
       { pattern: /\b(?:down|up) from (?:about |around |roughly )?(?:a|an|\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|half)\w*/, weight: 0.75 },
-      { pattern: /\bbefore\s+[\w-]+,?\s+(?:it|this|that)\s+(?:took|used to take|cost)\b/, weight: 0.7 },
+      { pattern: /\bbefore(?:\s+[\w-]+)?,?\s+(?:it|this|that)\s+(?:took|used to take|cost)\b/, weight: 0.7 },
+      // Now against before in one breath: "now arrives by seven instead of noon".
+      { pattern: /\bnow\s+(?:\w+\s+){0,2}(?:arrives?|takes?|runs?|finishes|lands|goes out|comes in|is ready|are ready)\b[^.?!]{0,30}\binstead of\b/, weight: 0.7 },
       { pattern: new RegExp(String.raw`\bused to (?:take|be|cost|need)\b[^.?!]{0,40}\b${NUMBER}\s*${UNIT}`), weight: 0.75 },
       // A number set against the same measure in an earlier period, and called better.
       { pattern: new RegExp(String.raw`\b(?:compared (?:with|to)|versus|vs\.?|against)\s+(?:about\s+|around\s+|roughly\s+)?${NUMBER}\s*${UNIT}?\s+(?:last|the previous|the same \w+ last|a)\s+(?:year|quarter|month|season|week|spring|summer|autumn|fall|winter)\b[^.?!]*\b(?:improvement|improved|better|lower|fewer|less|faster|down)\b`), weight: 0.75 },

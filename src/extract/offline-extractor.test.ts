@@ -33,6 +33,10 @@ function ticket(comments: Array<[role: "customer" | "vendor", body: string]>) {
   );
 }
 
+async function signalsOfDocument(document: ReturnType<typeof ticket>): Promise<string[]> {
+  return (await extractDocuments([document], new OfflineExtractor())).evidence.map((item) => item.signalId);
+}
+
 describe("OfflineExtractor", () => {
   it("finds the signal a customer states", () => {
     expect(signalsIn("We're going to need more seats once the second site opens.")).toContain("seat_pressure");
@@ -65,6 +69,41 @@ describe("OfflineExtractor", () => {
     expect(signalsIn("The setup dragged in spring but everyone's been live since June.")).toEqual([]);
     expect(signalsIn("Logins dipped over the holidays but they're back to normal.")).toEqual([]);
     expect(signalsIn("Three of my managers can't find their dashboard after the menu change.")).toEqual(["adoption_friction"]);
+  });
+
+  it("does not count a worry that did not come true, unless the sentence says it did", () => {
+    expect(signalsIn("We were a bit worried this would turn into another upsell call.")).toEqual([]);
+    expect(signalsIn("I was worried it'd be a hard sell, and it was.")).toEqual(["upsell_pushback"]);
+    expect(signalsIn("I was hoping for a working session, not another pricing conversation, and I'm tired of the upsell.")).toContain("upsell_pushback");
+  });
+
+  it("reads only results as outcomes: not a business downturn, not another tool's result, not a comparison", () => {
+    expect(signalsIn("Bookings were down twelve percent in March at the ski lodges.")).toEqual([]);
+    expect(signalsIn("Our payroll system saves finance about ten hours a month.")).toEqual([]);
+    expect(signalsIn("Since the new rota went live, it's been under three percent.")).toEqual(["measurable_outcome"]);
+    expect(signalsIn("Against nine percent last year, that's a big improvement.")).toEqual(["measurable_outcome"]);
+    expect(signalsIn("The weekly payroll file now lands by Monday noon instead of Wednesday.")).toEqual(["measurable_outcome"]);
+    expect(signalsIn("Before, it took the two of us most of a Friday.")).toEqual(["measurable_outcome"]);
+    expect(signalsIn("The projection was better than what we got out of the old spreadsheet model.")).not.toContain("value_unproven");
+  });
+
+  it("hears a champion who runs office hours or volunteers a pilot", () => {
+    expect(signalsIn("I started hosting drop-ins for the shift leads every Monday.")).toEqual(["champion_engaged"]);
+    expect(signalsIn("Riverside can be the pilot site for the new layout.")).toEqual(["champion_engaged"]);
+  });
+
+  it("calls a workaround for what the current plan already does an enablement gap, from the sentences around it", async () => {
+    const gap = ticket([
+      ["customer", "Right now I copy the totals into a spreadsheet by hand every Friday. Sam said we can do exports like that on our plan, but I can't find the button."],
+    ]);
+    expect(await signalsOfDocument(gap)).toEqual(["adoption_friction", "adoption_friction"]);
+
+    const upgrade = ticket([["customer", "Right now I copy the totals into a spreadsheet by hand every Friday. Can a higher plan do that for us?"]]);
+    expect(await signalsOfDocument(upgrade)).toEqual(["tier_workaround", "higher_tier_interest"]);
+
+    // Negated, it says the opposite: the plan does not do it.
+    const notIncluded = ticket([["customer", "Right now I copy the totals into a spreadsheet by hand every Friday. That isn't included in our plan."]]);
+    expect(await signalsOfDocument(notIncluded)).toEqual(["tier_workaround"]);
   });
 
   it("fires on no negative example of the taxonomy", () => {

@@ -16,8 +16,10 @@ import {
 } from "./speech-context.js";
 
 /** Bumped when the matching logic (not the patterns) changes, so cached results are not reused. */
-const MATCHER_VERSION = 1;
+const MATCHER_VERSION = 2;
 const DEFAULT_WEIGHT = 0.7;
+/** The widest `nearby` window any signal may ask for, in sentences either side. */
+const NEARBY_REACH = Math.max(0, ...Object.values(SIGNAL_CUES as Record<string, SignalCues>).map((entry) => entry.nearby?.sentences ?? 0));
 
 const RISK_SIGNALS: ReadonlySet<SignalId> = new Set(SIGNALS.filter((signal) => signal.category === "risk").map((signal) => signal.id));
 
@@ -28,6 +30,7 @@ export function offlineCueHash(): string {
     id,
     entry.cues.map((cue) => [serialise(cue.pattern), cue.weight ?? DEFAULT_WEIGHT, cue.carriesNegation === true, cue.inQuestions === true, cue.conditional === true]),
     (entry.exclusions ?? []).map(serialise),
+    entry.nearby === undefined ? null : [entry.nearby.sentences, entry.nearby.becomes ?? null, entry.nearby.patterns.map(serialise)],
   ]);
   return createHash("sha256")
     .update(JSON.stringify({ version: MATCHER_VERSION, cues, context: SPEECH_CONTEXT_PATTERNS.map(serialise) }))
@@ -70,12 +73,31 @@ function matchingCue(folded: string, entry: SignalCues, question: boolean, hypot
   return best;
 }
 
+/** Another sentence of the same chunk, folded, and how many sentences away it is. */
+export interface NearbySentence {
+  readonly folded: string;
+  readonly distance: number;
+}
+
+/** True when a sentence near this one says, without negating it, what the signal's `nearby` rule looks for. */
+function nearbySays(entry: SignalCues, nearby: readonly NearbySentence[]): boolean {
+  const { patterns = [], sentences: reach = 0 } = entry.nearby ?? {};
+  return nearby.some(({ folded, distance }) =>
+    distance <= reach &&
+    patterns.some((pattern) => {
+      const match = pattern.exec(folded);
+      return match !== null && !isNegatedBefore(folded, match.index);
+    }),
+  );
+}
+
 /**
  * Candidates in one sentence. Vendor speech is never a signal (seed 001: pull, not push); a speaker of
  * unknown role is read, but their pitches and questions about the listener are not. Hypotheticals never
- * count, and a risk reported as resolved is not an open risk.
+ * count, and a risk reported as resolved is not an open risk. `nearby` holds the folded sentences around
+ * this one (any speaker), for the signals whose meaning depends on them.
  */
-export function sentenceCandidates(sentence: SpokenSentence): CandidateEvidence[] {
+export function sentenceCandidates(sentence: SpokenSentence, nearby: readonly NearbySentence[] = []): CandidateEvidence[] {
   if (sentence.speakerRole === "vendor") return [];
   const folded = foldSentence(sentence.text);
   if (sentence.speakerRole === "unknown" && (isPitch(folded) || isQuestionToListener(folded))) return [];
@@ -86,9 +108,29 @@ export function sentenceCandidates(sentence: SpokenSentence): CandidateEvidence[
   for (const [signalId, entry] of Object.entries(SIGNAL_CUES) as Array<[SignalId, SignalCues]>) {
     if (resolved && RISK_SIGNALS.has(signalId)) continue;
     const cue = matchingCue(folded, entry, question, hypothetical);
-    if (cue !== undefined) candidates.push({ signalId, quote: sentence.text, confidence: cue.weight ?? DEFAULT_WEIGHT });
+    if (cue === undefined) continue;
+    const confidence = cue.weight ?? DEFAULT_WEIGHT;
+    if (entry.nearby !== undefined && nearbySays(entry, nearby)) {
+      if (entry.nearby.becomes !== undefined) candidates.push({ signalId: entry.nearby.becomes, quote: sentence.text, confidence });
+      continue;
+    }
+    candidates.push({ signalId, quote: sentence.text, confidence });
   }
-  return candidates;
+  // A sentence is one signal at most once, however it got there.
+  return candidates.filter((candidate, index) => candidates.findIndex((other) => other.signalId === candidate.signalId) === index);
+}
+
+/** The sentences of a chunk with, for each, the folded sentences up to `NEARBY_REACH` either side. */
+function candidatesOf(chunk: ExtractionChunk): CandidateEvidence[] {
+  const sentences = sentencesOf(chunk);
+  const folded = sentences.map((sentence) => foldSentence(sentence.text));
+  return sentences.flatMap((sentence, index) => {
+    const nearby = folded.flatMap((text, other) => {
+      const distance = Math.abs(other - index);
+      return distance === 0 || distance > NEARBY_REACH ? [] : [{ folded: text, distance }];
+    });
+    return sentenceCandidates(sentence, nearby);
+  });
 }
 
 /**
@@ -106,7 +148,7 @@ export class OfflineExtractor implements Extractor {
   async extract(chunks: readonly ExtractionChunk[]): Promise<ChunkExtraction[]> {
     return chunks.map((chunk) => ({
       key: chunk.key,
-      candidates: sentencesOf(chunk).flatMap(sentenceCandidates),
+      candidates: candidatesOf(chunk),
       cached: false,
     }));
   }

@@ -29,6 +29,9 @@ const HYPOTHETICALS: readonly RegExp[] = [
   /\bif (?:it|this|that) (?:works|goes well|pans out|takes off)\b/,
   /\b(?:hypothetically|in theory|in case|some ?day|down the road)\b/,
   /\b(?:let (?:you|me|us) know|tell (?:you|me|us)|shout) if\b/,
+  // A worry about what would happen, told in the past ("I was worried it'd be a sales pitch"), is an
+  // expectation that did not come true, unless the sentence says it did.
+  /^(?!.*\b(?:and|which)\s+(?:it|this|that|they|you)\s+(?:was|were|did|is)\b).*\b(?:i|we)\s+(?:was|were|had been)\s+(?:\w+\s+){0,2}(?:worried|afraid|nervous|scared|concerned)\b[^.?!]*(?:\bwould\b|'d\b|\bwas going to\b|\bwere going to\b)/,
 ];
 
 /** "If we ever doubled the team...", "maybe someday marketing would...": imagined, not present. */

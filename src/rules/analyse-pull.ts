@@ -46,7 +46,9 @@ export function typesOf(fact: TimedFact): { types: ExpansionType[]; note?: strin
     };
   }
   const capabilities = offering.matched.filter((item) => item !== offering.name);
-  const what = `${offering.name} (${offering.kind === "tier" ? "tier" : "add-on"}${capabilities.length === 0 ? "" : `: ${capabilities.join(", ")}`})`;
+  const named = `${offering.name} (${offering.kind === "tier" ? "tier" : "add-on"}${capabilities.length === 0 ? "" : `: ${capabilities.join(", ")}`})`;
+  // An offering borrowed from another quote of the same document says so, so a reader can check it.
+  const what = offering.inferredFrom === undefined ? named : `nothing itself, but #${offering.inferredFrom} in the same document names ${named}`;
   switch (offering.relation) {
     case "higher_tier":
       return { types: ["tier_upgrade"], note: `${fact.signalId} ${cite(fact)} names ${what}, a higher tier: tier_upgrade.` };

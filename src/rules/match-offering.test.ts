@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../../test/support/factories.js";
 import { loadVendorProfile, type VendorProfile } from "../ingest/vendor-profile.js";
-import { matchOffering, stem } from "./match-offering.js";
+import { labelOfferings, matchOffering, stem } from "./match-offering.js";
+import type { EvidenceFact } from "./readiness-contract.js";
 
 let profile: VendorProfile;
 beforeAll(async () => {
@@ -49,5 +50,32 @@ describe("matchOffering (demo vendor profile: Team < Business < Enterprise; Fore
   it("one-word capabilities and ties match nothing, so the rules count both types", () => {
     expect(matchOffering("We copy the dashboards into slides every week.", profile, business)).toBeUndefined();
     expect(matchOffering("We want an audit log and scenario planning.", profile, business)).toBeUndefined();
+  });
+
+  it("a quote that names nothing takes the one offering the customer names in the same document, and only then", () => {
+    const fact = (id: string, signalId: EvidenceFact["signalId"], sourceRef: string, quote: string, speakerRole: EvidenceFact["speakerRole"] = "customer"): EvidenceFact => ({
+      id, signalId, sourceRef, quote, speakerRole, speaker: "Malik Haddad", occurredAt: "2026-09-09",
+    });
+    const labelled = labelOfferings(
+      [
+        fact("1", "tier_workaround", "calls/a.vtt", "Every month an analyst uploads the volumes into the other tool by hand."),
+        fact("2", "higher_tier_interest", "calls/a.vtt", "Can Lumen do the forecasting piece itself?"),
+        fact("3", "tier_workaround", "calls/b.vtt", "We rebuild it all in spreadsheets."),
+        fact("4", "tier_workaround", "calls/c.vtt", "We paste it into slides by hand."),
+        fact("5", "higher_tier_interest", "calls/c.vtt", "We want an audit log."),
+        fact("6", "higher_tier_interest", "calls/c.vtt", "And scenario planning would help."),
+        fact("7", "tier_workaround", "calls/d.vtt", "We retype it every week."),
+        fact("8", "higher_tier_interest", "calls/d.vtt", "You could get scenario planning with Forecast.", "vendor"),
+      ],
+      profile,
+      business,
+    );
+    const offeringOf = (id: string) => labelled.find((item) => item.id === id)?.offering;
+    expect(offeringOf("1")).toMatchObject({ id: "forecast", relation: "add_on", inferredFrom: "2" });
+    expect(offeringOf("2")?.inferredFrom).toBeUndefined();
+    // Nothing named in its document, two different offerings named, or only the vendor naming one: no label.
+    expect(offeringOf("3")).toBeUndefined();
+    expect(offeringOf("4")).toBeUndefined();
+    expect(offeringOf("7")).toBeUndefined();
   });
 });

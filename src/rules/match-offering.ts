@@ -79,12 +79,27 @@ function escapeRegExp(text: string): string {
 
 /**
  * Labels the evidence whose signal can point to a tier or an add-on (tier_workaround, higher_tier_interest)
- * with the offering its quote names. Runs before the rules, so the rules never read quote text.
+ * with the offering its quote names. A quote that names none ("we upload it into the other tool by hand")
+ * takes the offering the customer names elsewhere in the same document ("can Lumen do the forecasting
+ * itself?"), when exactly one is named there: a workaround told in the same ticket or call as an ask is
+ * about what was asked for. Runs before the rules, so the rules never read quote text.
  */
 export function labelOfferings<Fact extends EvidenceFact>(evidence: readonly Fact[], profile: VendorProfile | undefined, account: Account): Fact[] {
-  return evidence.map((fact) => {
-    if (profile === undefined || signalById(fact.signalId).expansionTypes.length < 2) return fact;
+  if (profile === undefined) return [...evidence];
+  const named = new Map<string, { offering: OfferingMatch; factId: string }[]>();
+  for (const fact of evidence) {
+    if (fact.speakerRole !== "customer") continue;
     const offering = matchOffering(fact.quote, profile, account);
-    return offering === undefined ? fact : { ...fact, offering };
+    if (offering === undefined) continue;
+    named.set(fact.sourceRef, [...(named.get(fact.sourceRef) ?? []), { offering, factId: fact.id }]);
+  }
+  return evidence.map((fact) => {
+    if (signalById(fact.signalId).expansionTypes.length < 2) return fact;
+    const offering = matchOffering(fact.quote, profile, account);
+    if (offering !== undefined) return { ...fact, offering };
+    const inDocument = named.get(fact.sourceRef) ?? [];
+    const [first] = inDocument;
+    if (first === undefined || fact.speakerRole !== "customer" || new Set(inDocument.map((item) => `${item.offering.kind}:${item.offering.id}`)).size > 1) return fact;
+    return { ...fact, offering: { ...first.offering, inferredFrom: first.factId } };
   });
 }

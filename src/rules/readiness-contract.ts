@@ -20,6 +20,11 @@ export interface OfferingMatch {
   readonly relation: "higher_tier" | "add_on" | "current_plan" | "owned_add_on";
   /** The capabilities (or the offering's name) the quote mentions. */
   readonly matched: readonly string[];
+  /**
+   * Set when the quote itself names nothing and the offering comes from the customer's other evidence in
+   * the same document: the id of the fact whose quote names it.
+   */
+  readonly inferredFrom?: string;
 }
 
 /** One evidence row as the rules read it. Disputed rows are filtered out before the rules see them. */

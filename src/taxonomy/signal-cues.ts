@@ -21,6 +21,12 @@ export interface SignalCues {
   readonly cues: readonly SignalCue[];
   /** A sentence matching any of these is not this signal, whatever cue it also matches. */
   readonly exclusions?: readonly RegExp[];
+  /**
+   * What the sentences around it (any speaker, same chunk, up to `sentences` either side) can say that
+   * changes what this sentence is: a workaround next to "that's included in your plan" is an enablement
+   * gap. A matching neighbour turns the candidate into `becomes`, or drops it when `becomes` is unset.
+   */
+  readonly nearby?: { readonly patterns: readonly RegExp[]; readonly sentences: number; readonly becomes?: SignalId };
 }
 
 // Shared vocabulary, so the families below read as phrases.
@@ -30,7 +36,7 @@ const UNIT = String.raw`(?:%|percent|per cent|points?|hours?|minutes?|days?|week
 const TEAM = String.raw`(?:team|teams|department|departments|group|division|office|unit|function|folks|people|leads?|managers?|directors?|head|heads|principals|leaders|depot|crew|staff|peers)`;
 const LEADERS = String.raw`(?:board|ceo|cfo|coo|cio|cto|vp|svp|executive team|exec team|leadership team|leadership|executives|c-suite|investors|trustees|superintendent|governors|cabinet|partners)`;
 /** Asking for the product itself (access, a demo, their own view), not for a report the current users send them. */
-const ASKS_FOR_PRODUCT = String.raw`(?:keeps? asking|kept asking|been asking|asked|asking|asks|wants?|wanted|requested|would like)\s+(?:me\s+|us\s+)?(?:\w+\s+)?(?:for\s+|about\s+)?(?:[\w-]+\s+(?=access))?(?:access|a demo|demos|logins?|a login|seats?|their own|in\b|to see|to use|to get|to try|to have|the same|a walkthrough|a trial|(?:if|whether|when) they (?:should|could|can|will|get|might)|how (?:they|we) (?:could|can)|about (?:it|the product|the tool|the dashboards?))`;
+const ASKS_FOR_PRODUCT = String.raw`(?:keeps? asking|kept asking|been asking|asked|asking|asks|wants?|wanted|requested|would like)\s+(?:me\s+|us\s+)?(?:\w+\s+)?(?:for\s+|about\s+)?(?:[\w-]+\s+(?=access))?(?:access|a demo|demos|logins?|a login|seats?|their own|in\b|to see|to use|to get|to try|to have|the same|a walkthrough|a trial|(?:if|whether|when) (?:they|the (?:trial|pilot|demo)) (?:should|could|can|will|get|might)|how (?:they|we) (?:could|can)|about (?:it|the product|the tool|the dashboards?))`;
 const PLACE = String.raw`(?:site|hub|office|clinic|branch|location|warehouse|store|shop|home|house|depot|campus|plant|hotel|school|centre|center|route)`;
 
 /**
@@ -67,6 +73,18 @@ export const SIGNAL_CUES = {
     ],
     // Nobody knowing the current plan already does it is an enablement gap (adoption_friction).
     exclusions: [/\b(?:nobody|no one|didn't|did not|never)\s+(?:knew|know|realis\w*|realiz\w*)\b/, /\bused to\b/, /\b(?:fails?|failed|failing|errors?|crash\w*|times? out|timed out)\b/],
+    // The same goes when the conversation around it says the current plan already does it (DESIGN.md:
+    // "a workaround for what their current plan already does is adoption_friction, not expansion").
+    nearby: {
+      sentences: 4,
+      becomes: "adoption_friction",
+      patterns: [
+        /\b(?:nobody|no one|didn't|did not|never)\s+(?:knew|know|realis\w*|realiz\w*)\b/,
+        /\b(?:included|available|there's|there is|(?:you|we) can|(?:you|we) could|already)\b[^.?!]{0,60}\b(?:in|on|with)\s+(?:every|each|all|your|our)\s+(?:current\s+)?(?:plans?|tiers?|editions?|subscriptions?)\b/,
+        /\b(?:you're|you are|we're|we are)\s+(?:already\s+)?on\s+(?:the\s+)?[\w-]+(?:\s+(?:plan|tier))?\s*,?\s+so\b[^.?!]{0,40}\b(?:included|you can|you have|you get)\b/,
+        /\b(?:you|we)\s+(?:can|could)\s+(?:already\s+)?do\s+(?:that|this|it)\s+already\b/,
+      ],
+    },
   },
   premium_feature_affinity: {
     cues: [
@@ -144,6 +162,8 @@ export const SIGNAL_CUES = {
       { pattern: /\basked (?:me|us) for (?:a demo|access|logins?|a login|a walkthrough)\b/, weight: 0.75 },
       { pattern: /\basked (?:me|us)(?: \w+)? to (?:present|show|demo|walk|run a session)\b/, weight: 0.7 },
       { pattern: /\bwants?\s+(?:it|this|one|access|that|the same)\s+for\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:team|department|group|staff|crew)\b/, weight: 0.75 },
+      // A group asking to get in: people who ask for access do not have it yet.
+      { pattern: /\b(?:team|teams|department|group|staff|colleagues|rest of (?:my|our|the|his|her|their) \w+|rest of them)\b[^.?!]{0,60}\b(?:asking|asked|ask|asks|keeps asking|wants?|wanted)\b[^.?!]{0,50}\b(?:get|have|for|request(?:ing)?)\s+(?:\w+\s+)?access\b/, weight: 0.75 },
     ],
   },
   peer_usage_question: {
@@ -174,18 +194,33 @@ export const SIGNAL_CUES = {
       { pattern: /\bused to (?:take|be|cost|need|go|run|happen)\b[^.?!]{0,80}\b(?:now|down to|these days|it's|takes|since|none|zero)\b/, weight: 0.75 },
       { pattern: new RegExp(String.raw`\b(?:down|up|went|gone|fell|fallen|dropped|cut|reduced|rose|risen|grew|grown|improved|moved|shrunk|increased|decreased)\s+(?:\w+\s+){0,4}from\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|almost\s+)?${NUMBER}(?:\s+[\w-]+){0,4}\s+(?:to|down to|up to)\s+(?:about\s+|around\s+|under\s+|just\s+)?${NUMBER}`), weight: 0.8 },
       { pattern: /\b(?:down|up) from (?:about |around |roughly )?(?:a|an|\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|half)\w*/, weight: 0.75 },
-      { pattern: /\bbefore\s+[\w-]+,?\s+(?:it|this|that)\s+(?:took|used to take|cost)\b/, weight: 0.7 },
+      { pattern: /\bbefore(?:\s+[\w-]+)?,?\s+(?:it|this|that)\s+(?:took|used to take|cost)\b/, weight: 0.7 },
+      // Now against before in one breath: "now arrives by seven instead of noon".
+      { pattern: /\bnow\s+(?:\w+\s+){0,2}(?:arrives?|takes?|runs?|finishes|lands|goes out|comes in|is ready|are ready)\b[^.?!]{0,30}\binstead of\b/, weight: 0.7 },
       { pattern: new RegExp(String.raw`\bused to (?:take|be|cost|need)\b[^.?!]{0,40}\b${NUMBER}\s*${UNIT}`), weight: 0.75 },
+      // A number set against the same measure in an earlier period, and called better.
+      { pattern: new RegExp(String.raw`\b(?:compared (?:with|to)|versus|vs\.?|against)\s+(?:about\s+|around\s+|roughly\s+)?${NUMBER}\s*${UNIT}?\s+(?:last|the previous|the same \w+ last|a)\s+(?:year|quarter|month|season|week|spring|summer|autumn|fall|winter)\b[^.?!]*\b(?:improvement|improved|better|lower|fewer|less|faster|down)\b`), weight: 0.75 },
+      // The after half of a before/after: "since the change, it's been N".
+      { pattern: new RegExp(String.raw`\bsince\s+(?:the|we|our|it|they|going live|launch)\b[^,.?!]{0,40},\s*(?:it's|it has|it is|we've|we have|we're|we are|they're|they've)\s+(?:been|stayed|come down to|dropped to|fallen to|gone down to|at)\s+(?:about\s+|around\s+|roughly\s+|under\s+|just\s+)?${NUMBER}\s*${UNIT}`), weight: 0.7 },
     ],
-    // Targets, hopes and vendor benchmarks are not results.
-    exclusions: [/\b(?:typically|usually|customers like you|hope|hoping|hoped|aim|aiming|target|goal is|would like|'d like|want to|wants to|expect to|projected|forecast to|been told|have to|has to|need to|budget)\b/],
+    exclusions: [
+      // Targets, hopes and vendor benchmarks are not results.
+      /\b(?:typically|usually|customers like you|hope|hoping|hoped|aim|aiming|target|goal is|would like|'d like|want to|wants to|expect to|projected|forecast to|been told|have to|has to|need to|budget)\b/,
+      // A measure where more is better going down is the business having a hard time, not a result.
+      /\b(?:occupancy|revenue|sales|bookings|margins?|profits?|enrol?ments?|footfall|attendance|turnover|income|demand)\b[^.?!]{0,20}\b(?:was|were|is|are|has been|have been|went|came in)?\s*(?:down|fell|dropped|declined|lower|slipped)\b/,
+      // A result credited to another tool, named by what it does ("the scheduling tool", "our HR system"),
+      // is that tool's, not the product's: the product is called by its name, "it" or its dashboards.
+      /^(?:and |but |so )?(?:the|our|their|that|the other)\s+(?!new\b)[\w-]+\s+(?:tool|platform|system|app|software|vendor)\s+(?:\w+\s+){0,2}(?:showed|shows|saves|saved|cut|cuts|reduced|reduces|proved|proves)\b/,
+    ],
   },
   champion_engaged: {
     cues: [
-      { pattern: /\bi(?:'ll| will|'ve| have| already)?\s+(?:ran|run|running|trained|train|training|set up|scheduled|schedule|organised|organized|organise|organize|booked|book|walked|walk|onboarded|onboard|coached|coach)\b[^.?!]{0,60}\b(?:training|sessions?|workshops?|rollout|the team|everyone|new hires|the \w+ shift|night shift|walkthrough|demo|the \w+ers|dispatchers|managers|tutors|staff)\b/, weight: 0.8 },
-      { pattern: /\bi(?:'ll| will)\s+(?:get|send|bring|pull together|put together|circle back|follow up|own|drive|take (?:care of|the lead|point)|have)\b[^.?!]{0,60}\b(?:by|before|beforehand|afterwards|today|tonight|on|this|next|tomorrow|friday|monday|tuesday|wednesday|thursday|end of)\b/, weight: 0.65 },
+      { pattern: /\bi(?:'ll| will|'ve| have| already| started| began| kept| keep)?\s+(?:ran|run|running|trained|train|training|set up|scheduled|schedule|organised|organized|organise|organize|booked|book|walked|walk|onboarded|onboard|coached|coach|hosted|host|hosting)\b[^.?!]{0,60}\b(?:training|sessions?|workshops?|office hours|drop-ins?|q&as?|lunch and learns?|rollout|the team|everyone|new hires|the \w+ shift|night shift|walkthrough|demo|the \w+ers|dispatchers|managers|tutors|staff)\b/, weight: 0.8 },
+      { pattern: /\bi(?:'ll| will)\s+(?:get|send|bring|pull together|put together|circle back|follow up|own|drive|take (?:care of|the lead|point)|have)\b[^.?!]{0,80}\b(?:by|before|beforehand|afterwards|today|tonight|on|this|next|tomorrow|friday|monday|tuesday|wednesday|thursday|end of)\b/, weight: 0.65 },
       { pattern: /\bi(?:'ve| have)?\s+(?:already\s+)?(?:trained|coached|onboarded|briefed|mapped|set (?:it|them|this) up|written|wrote)\b[^.?!]{0,60}\b(?:myself|the team|everyone|all (?:\w+ )?(?:shops|sites|teams|clinics|depots|stores|hotels|homes)|leads?|supervisors?|managers?|staff|drivers|new (?:starters|hires|drivers)|guide|template|hotels|shifts)\b/, weight: 0.75 },
       { pattern: /\b(?:i'm|i am)\s+(?:running|driving|leading|owning|rolling|writing|organising|organizing|hosting)\b[^.?!]{0,40}\b(?:rollout|training|sessions?|workshop|project|out|guide)\b/, weight: 0.7 },
+      // Volunteering a place or group to try the next change first: the champion drives the pilot.
+      { pattern: /\b(?:can|could|will|'ll)\s+be\s+(?:the|our)\s+(?:test|pilot|trial|guinea pig)\s*(?:store|site|team|group|branch|clinic|office|school|hotel|depot|users?|case)?\b|\b(?:let's|we'll|i'll)\s+(?:pilot|test|trial)\s+it\s+(?:at|with|in|on)\b/, weight: 0.7 },
     ],
     exclusions: [/\b(?:haven't had|no time|too busy|swamped|out (?:of office|on holiday)|on holiday|on leave|last day)\b/],
   },
@@ -277,6 +312,8 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:don't|doesn't|can't|cannot|didn't)\s+see\s+what\s+(?:the|this|it|our|we|they)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\bwhat (?:this|it|the \w+) (?:costs?|is costing)\s+(?:per|us|for)\b/, weight: 0.65, inQuestions: true },
     ],
+    // "Closer than what we got out of the old tool" compares, it does not doubt.
+    exclusions: [/\b(?:than|as)\s+what\s+(?:we|they|i)\b/],
   },
   budget_pressure: {
     cues: [

@@ -5,8 +5,13 @@ import { listEvidence } from "../../db/evidence-store.js";
 import { latestUsage } from "../../db/usage-store.js";
 import { extractStoredEvidence } from "../../extract/extract-stored-evidence.js";
 import { OfflineExtractor } from "../../extract/offline-extractor.js";
+import { assessAccount } from "../../hypotheses/assess-account.js";
+import { recordReadiness } from "../../hypotheses/record-readiness.js";
+import { loadRules } from "../../rules/load-rules.js";
 import { renderDemoEvidence, summariseDemoEvidence } from "../render-demo-evidence.js";
-import { describeProblem, InputError } from "../../errors.js";
+import { renderDemoReadiness, summariseDemoReadiness, type DemoReadinessReport } from "../render-demo-readiness.js";
+import { DEMO_AS_OF, DEMO_SCENARIOS } from "../demo-scenarios.js";
+import { ConfigError, describeProblem, InputError } from "../../errors.js";
 import { readSourceFolder, type SourceFolder } from "../../ingest/read-source-folder.js";
 import { indexSourceFolder, type IndexSummary } from "../../index/index-source-folder.js";
 import { HashingEmbedder } from "../../models/hashing-embedder.js";
@@ -17,10 +22,7 @@ import { formatTable } from "../output.js";
 export const DEMO_FOLDER = fileURLToPath(new URL("../../../data/demo/", import.meta.url));
 
 /** Pipeline stages that later work adds; the demo says plainly which ones it cannot run yet. */
-const NOT_YET = [
-  { stage: "readiness", what: "gates, verdict and expansion hypotheses per account" },
-  { stage: "eval", what: "precision and recall against the gold set" },
-] as const;
+const NOT_YET: ReadonlyArray<{ readonly stage: string; readonly what: string }> = [];
 
 export interface AccountSummary {
   readonly id: string;
@@ -41,22 +43,36 @@ export function registerDemoCommand(program: Command, dependencies: ContextDepen
     .command("demo")
     .description("load and index the bundled demo data (8 accounts) and show what the tool sees")
     .option("--data <folder>", "a source folder laid out as data/README.md describes", DEMO_FOLDER)
-    .action(async (options: { data: string }, command: Command) => {
+    .option("--as-of <date>", `decide readiness as of this day (YYYY-MM-DD); the demo data is written as of ${DEMO_AS_OF}`, DEMO_AS_OF)
+    .action(async (options: { data: string; asOf: string }, command: Command) => {
       const context = contextFor(command, dependencies);
+      const asOf = options.asOf;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+        throw new ConfigError(`--as-of "${asOf}" is not a date: use YYYY-MM-DD, e.g. --as-of ${DEMO_AS_OF}.`);
+      }
       const folder = path.resolve(dependencies.workingDirectory, options.data);
       const source = await readSourceFolder(folder);
       if (source.problems.length > 0) throw new InputError(source.problems);
-      const { summaries, index, evidence } = await withDatabase(context, async (database) => {
+      const rules = await loadRules();
+      const { summaries, index, evidence, readiness } = await withDatabase(context, async (database) => {
         context.output.note(`Database: ${database.location} (${database.engine})`);
         const index = await indexSourceFolder(database, source, { embedder: new HashingEmbedder(), toolVersion: TOOL_VERSION });
         const extraction = await extractStoredEvidence(database, { extractor: new OfflineExtractor(), toolVersion: TOOL_VERSION });
         const accountIds = source.accounts.map((account) => account.id);
         const evidence = summariseDemoEvidence(accountIds, (await listEvidence(database)).filter((row) => accountIds.includes(row.accountId)), extraction);
-        return { summaries: summarise(source, await latestUsage(database)), index, evidence };
+        // Readiness per account, stored with its hypotheses as `evidence readiness` would store it.
+        const accounts = [];
+        for (const accountId of accountIds) {
+          const assessment = await assessAccount(database, accountId, { asOf, rules, vendorProfile: source.vendor });
+          const recorded = await recordReadiness(database, assessment, { actor: "evidence demo" });
+          accounts.push(summariseDemoReadiness(assessment, recorded, DEMO_SCENARIOS.find((scenario) => scenario.accountId === accountId)));
+        }
+        const readiness: DemoReadinessReport = { asOf, asOfIsDemoDefault: asOf === DEMO_AS_OF, rulesVersion: rules.rulesVersion, accounts };
+        return { summaries: summarise(source, await latestUsage(database)), index, evidence, readiness };
       });
       context.output.result(
-        { folder, signals: SIGNALS.length, accounts: summaries, index, evidence, notYet: NOT_YET },
-        () => `${renderDemo(source, summaries, index)}\n\n${renderDemoEvidence(evidence)}`,
+        { folder, signals: SIGNALS.length, accounts: summaries, index, evidence, readiness, notYet: NOT_YET },
+        () => `${renderDemo(source, summaries, index)}\n\n${renderDemoEvidence(evidence)}\n\n${renderDemoReadiness(readiness)}`,
       );
     });
 }
@@ -111,8 +127,6 @@ function renderDemo(source: SourceFolder, summaries: readonly AccountSummary[], 
     "",
     `Indexed: ${index.indexed} documents (${index.chunks} chunks embedded offline), ${index.unchanged} unchanged, ${index.rejected} rejected.`,
     `Signal taxonomy: ${SIGNALS.length} signals (evidence taxonomy).`,
-    "",
-    "Not yet built (coming in the next issues):",
-    ...NOT_YET.map((item) => `  - ${item.stage}: ${item.what}`),
+    ...(NOT_YET.length === 0 ? [] : ["", "Not yet built (coming in the next issues):", ...NOT_YET.map((item) => `  - ${item.stage}: ${item.what}`)]),
   ].join("\n");
 }

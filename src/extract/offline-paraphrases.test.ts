@@ -1,0 +1,407 @@
+import { describe, expect, it } from "vitest";
+import type { SignalId } from "../taxonomy/signals.js";
+import { sentenceCandidates } from "./offline-extractor.js";
+
+/**
+ * A development set for the offline cues, written from the signal definitions (taxonomy/signals.ts),
+ * seeds 001 and 004 and how customers talk on calls and in tickets, never from the gold cases: varied
+ * vocabulary, sentence shapes, British and American spellings, call and ticket register. Each signal
+ * has phrasings that must fire and look-alikes that must not (vendor speech, negation, hypotheticals,
+ * resolved issues, another signal).
+ */
+
+type Role = "customer" | "vendor" | "unknown";
+
+interface LookAlike {
+  readonly text: string;
+  readonly role?: Role;
+}
+
+interface Paraphrases {
+  readonly says: readonly string[];
+  readonly doesNotSay: readonly LookAlike[];
+}
+
+function signalsIn(text: string, speakerRole: Role = "customer"): SignalId[] {
+  return sentenceCandidates({ text, speakerRole }).map((candidate) => candidate.signalId);
+}
+
+const PARAPHRASES: Record<SignalId, Paraphrases> = {
+  seat_pressure: {
+    says: [
+      "We've used every licence we've got and two new starters are waiting.",
+      "Can we get another five seats added before Monday?",
+      "Three people are sharing one account on the night shift.",
+      "All 40 licences are taken, so I've had to turn people away.",
+      "We're maxed out on seats.",
+      "I'll need to buy a few more logins for the new hires.",
+    ],
+    doesNotSay: [
+      { text: "You could always add a few more seats before renewal.", role: "unknown" },
+      { text: "We don't need more seats right now, about half of them are unused." },
+      { text: "If we ever doubled the team we'd need more licences." },
+      { text: "We freed up six seats when the contractors left." },
+    ],
+  },
+  tier_workaround: {
+    says: [
+      "Each month I copy the numbers into Excel to build the forecast myself.",
+      "We keep a separate Google Sheet to track approvals because our plan doesn't have workflows.",
+      "Our analyst spends Friday afternoons pulling CSVs and stitching them into one report.",
+      "We've rigged up a Zapier flow to push alerts to Slack since there's no alerting on our tier.",
+      "Someone has to manually re-key the totals into the finance system every week.",
+      "We screenshot the charts and paste them into the weekly email for the clinics.",
+    ],
+    doesNotSay: [
+      { text: "Most teams on Business automate that export with the API.", role: "vendor" },
+      { text: "We used to copy everything into Excel but the scheduled reports replaced that." },
+      { text: "If we had to, we'd export it to a spreadsheet." },
+    ],
+  },
+  premium_feature_affinity: {
+    says: [
+      "We're already at the five data source limit and finance wants two more connected.",
+      "We've maxed out the number of scheduled reports we're allowed.",
+      "The ten-dashboard cap is really starting to pinch.",
+      "Our analysts are in the custom roles screen all day.",
+      "We keep bumping into the API rate limit every afternoon.",
+      "We've used up all our automation runs for the month by the 20th.",
+    ],
+    doesNotSay: [
+      { text: "Customers who use dashboards this much usually move up to Enterprise.", role: "unknown" },
+      { text: "We tried the scheduled reports once but nobody reads them." },
+      { text: "We're nowhere near the data source limit." },
+    ],
+  },
+  unlicensed_team_usage: {
+    says: [
+      "Finance have been using my login to run their month-end reports.",
+      "Turns out the sales team has its own account that nobody bought through us.",
+      "HR found it on their own and they've been piggybacking on our subscription.",
+      "A couple of the account managers use Priya's credentials to check the numbers.",
+      "The Leeds office spun up a free trial a few weeks back without telling anyone.",
+      "Legal has been quietly using it for contract tracking without any licences.",
+      "Someone in procurement signed up with their work email and now half their team is in there.",
+      "We found out customer support has been going in under the admin login for months.",
+      "The estates people piggyback on my account when they need the occupancy figures.",
+    ],
+    doesNotSay: [
+      { text: "Only our ops team has access and that's how we want it." },
+      { text: "Do other teams use it at all? A lot of our customers find marketing does.", role: "vendor" },
+      { text: "Marketing got their own licences last quarter, so nobody borrows logins any more." },
+      { text: "If finance ever started using it we'd sort out proper seats." },
+      { text: "I log in with my own account every morning." },
+    ],
+  },
+  adjacent_tool: {
+    says: [
+      "For scheduling we use Deputy, which doesn't talk to Lumen at all.",
+      "Our forecasting still happens in a big Excel workbook that Mark maintains.",
+      "The field team uses a different app for inspections and we reconcile it every week.",
+      "We're also paying for Tableau just so the execs get their charts.",
+      "We've got a separate subscription to Smartsheet for project tracking.",
+      "Capacity planning is done in Google Sheets at the moment.",
+      "Our routing runs through another vendor's platform.",
+      "HR tracks training in a whole other system and we'd love it in one place.",
+    ],
+    doesNotSay: [
+      { text: "Lumen Forecast would let you retire that other tool.", role: "vendor" },
+      { text: "We're not looking at any other tools, we just need this one working." },
+      { text: "Finance lives in their ERP and they're happy there." },
+      { text: "We don't use any other software for that." },
+    ],
+  },
+  higher_tier_interest: {
+    says: [
+      "Is there a way to give each clinic manager a view of only their own site's data?",
+      "Does the enterprise version let us set up single sign-on?",
+      "It'd be brilliant if we could forecast demand inside the tool.",
+      "What would it take to get the predictive module switched on?",
+      "We'd really like row-level permissions so the regions only see their own numbers.",
+      "Could we trial the advanced analytics add-on for a month?",
+    ],
+    doesNotSay: [
+      { text: "Have you looked at what Enterprise gives you on security?", role: "unknown" },
+      { text: "How do I schedule this report to go out on Mondays?" },
+      { text: "Maybe if we were twice the size we'd look at forecasting." },
+    ],
+  },
+  org_growth: {
+    says: [
+      "We've taken on twelve new nurses since September and more are coming.",
+      "Headcount's going from 80 to about 130 by the end of next year.",
+      "We're expanding into Scotland in the spring, so that's a whole new region.",
+      "The board approved a new distribution centre in Leeds that opens in Q3.",
+      "There's a new customer care team being stood up in January.",
+      "We just closed on the acquisition of a smaller chain, so that's six more clinics.",
+      "We're staffing up the night shift with fifteen more drivers.",
+      "Recruitment is going flat out, we've got 25 roles open right now.",
+      "The company has grown a lot this year, we're almost twice the size we were.",
+    ],
+    doesNotSay: [
+      { text: "We're actually trimming headcount after the summer." },
+      { text: "If we ever go international we'd have a whole new team." },
+      { text: "Companies growing as fast as you usually need to plan seats ahead.", role: "unknown" },
+      { text: "Hiring is frozen until next year." },
+      { text: "We lost three dispatchers to a competitor last month." },
+    ],
+  },
+  other_team_interest: {
+    says: [
+      "Our member growth team keeps asking when they can get into the dashboards.",
+      "The finance folks have asked whether they could get a login too.",
+      "Marketing saw my screen and now they want in.",
+      "HR have been pestering me for access since the all-hands.",
+      "The Manchester office asked if they could have a look at it.",
+      "Two of the other department heads want a demo next week.",
+    ],
+    doesNotSay: [
+      { text: "You should bring marketing in, they'd love this.", role: "unknown" },
+      { text: "Maybe someday marketing would use it, if we ever get there." },
+      { text: "Nobody outside ops has asked about it." },
+    ],
+  },
+  peer_usage_question: {
+    says: [
+      "Do you have any customers in hospitality who use it for housekeeping?",
+      "Is anyone else in the dental space running their recall campaigns through it?",
+      "I'd love to hear how similar schools have set up their attendance tracking.",
+      "How are your other logistics customers handling driver scorecards?",
+      "Any examples of other hotel groups using the forecasting bit?",
+      "Have you seen other vet practices do anything clever with it?",
+      "What do organisations like ours typically use it for, besides reporting?",
+      "Could you share how other transit agencies have rolled it out to their planners?",
+    ],
+    doesNotSay: [
+      { text: "Other retailers your size use it for supplier portals.", role: "unknown" },
+      { text: "How do I share this dashboard with my manager?" },
+      { text: "Other clinics in our group don't have it yet." },
+      { text: "I'm not interested in what other companies do with it." },
+    ],
+  },
+  strategic_initiative: {
+    says: [
+      "Next fiscal year the board wants us staffing every clinic to demand.",
+      "Our big push for 2027 is cutting outage restoration time across the network.",
+      "The CEO has made patient wait times the number one priority for next year.",
+      "Leadership has set a target of zero missed deliveries by Q4.",
+      "There's a company-wide initiative to digitise every paper form by 2027.",
+      "We're launching a sustainability programme in the new year and need to track fuel use.",
+    ],
+    doesNotSay: [
+      { text: "A lot of our customers are starting AI initiatives, is that on your radar?", role: "unknown" },
+      { text: "No big new projects next year, we're keeping things steady." },
+      { text: "If the board ever decides to go green we'd need something." },
+    ],
+  },
+  measurable_outcome: {
+    says: [
+      "Late deliveries are down 18% since the dispatch dashboards went live.",
+      "The monthly reporting pack used to take five days and now it takes one.",
+      "We've saved about ten hours a week on rota planning.",
+      "No-shows dropped from 12% to 7% in three months.",
+      "We halved the time it takes to close the month.",
+      "Overtime costs fell by £4,000 last quarter.",
+    ],
+    doesNotSay: [
+      { text: "Customers like you typically save around 20% of reporting time.", role: "unknown" },
+      { text: "We'd like to see project profitability by phase eventually." },
+      { text: "It feels faster, I think." },
+    ],
+  },
+  champion_engaged: {
+    says: [
+      "I ran two training sessions for the dispatchers last week.",
+      "I'll get the data owners in a room by Friday and send you the list.",
+      "I've put together a quick-start guide for the new starters.",
+      "I'm hosting drop-in sessions every Thursday for anyone who's stuck.",
+      "I've already booked the workshop with the supervisors for next Tuesday.",
+      "I'll chase IT for the SSO details and get back to you tomorrow.",
+    ],
+    doesNotSay: [
+      { text: "Thanks for always being so engaged, Dana!", role: "vendor" },
+      { text: "Sorry, I haven't had a chance to look at any of it." },
+      { text: "I'll be on leave, so I won't be running the training next week." },
+    ],
+  },
+  internal_advocacy: {
+    says: [
+      "I've been singing its praises to the other site managers.",
+      "I forwarded the dashboard to our finance director and said her team should be on it too.",
+      "I keep telling the Bristol office they'd save hours with it.",
+      "I brought it up at the regional managers' meeting and a few of them were keen.",
+      "I've been banging the drum for it with the other department heads.",
+      "I've recommended it to the other practice managers in our group.",
+      "I gave a quick demo to the warehouse supervisors on Tuesday.",
+      "I shared our results at the all-hands and plugged the tool to everyone.",
+    ],
+    doesNotSay: [
+      { text: "Feel free to forward our case study to your other teams.", role: "vendor" },
+      { text: "I haven't really shown it to anyone outside my team." },
+      { text: "I'd recommend it to other teams if the exports worked." },
+      { text: "The other managers told me they don't like it." },
+    ],
+  },
+  second_use_case: {
+    says: [
+      "We've started using it for stock counts too, not just for rostering.",
+      "The facilities crew now logs maintenance requests in Lumen as well.",
+      "Our HR team have begun running their onboarding checklists through it.",
+      "Now it's doing double duty: dispatch in the morning and fleet maintenance in the afternoon.",
+      "We've branched out and use it for the patient feedback surveys now.",
+      "Since spring it's also become our tool for tracking incident reports.",
+      "We're using the dashboards for fundraising now, which we never planned.",
+      "It's become the place we manage supplier onboarding as well as deliveries.",
+    ],
+    doesNotSay: [
+      { text: "Once outage reporting is solid you could use it for maintenance too.", role: "vendor" },
+      { text: "If it works we might show the other studio." },
+      { text: "We still only use it for scheduling." },
+      { text: "We're using it for the same thing as last year." },
+    ],
+  },
+  executive_alignment: {
+    says: [
+      "Our CEO mentioned the turnaround numbers in the all-hands on Monday.",
+      "The CFO sat in on the last review and asked good questions about the savings.",
+      "Our COO's been quoting the on-time rate in every leadership meeting.",
+      "The managing director wants this on the agenda at the quarterly business review.",
+      "The headteacher used the attendance chart in her report to the governors.",
+      "I walked our VP of Operations through the dashboards and she's fully on board.",
+      "Our finance director is really keen on the results and wants to join the next QBR.",
+      "The exec team saw the numbers and they're excited about rolling it wider.",
+    ],
+    doesNotSay: [
+      { text: "It would be great to get your VP on our next call.", role: "vendor" },
+      { text: "Our VP hasn't looked at any of this yet." },
+      { text: "If the board ever sees these numbers they'd be thrilled." },
+      { text: "Our CEO is too busy to join these calls." },
+    ],
+  },
+  champion_departing: {
+    says: [
+      "I've accepted a role at another company; my last day is the twelfth.",
+      "With Owen gone we'll have to figure out who owns the dashboards.",
+      "Just a heads up, I'm handing in my notice at the end of the month.",
+      "Priya has moved to a different team so she won't be our contact any more.",
+      "I'm being moved onto the new warehouse project, so someone else will pick this up.",
+      "Tom's left the business and we haven't replaced him yet.",
+    ],
+    doesNotSay: [
+      { text: "Make sure someone else knows the setup in case you ever move on.", role: "unknown" },
+      { text: "I'm out on holiday next week, back on the 20th." },
+      { text: "I'm leaving early today for the dentist." },
+    ],
+  },
+  onboarding_stalled: {
+    says: [
+      "The curriculum team still hasn't connected their data, we keep pushing the session.",
+      "We just need more time before we roll it out to the tutors.",
+      "The integration with our HR system has been on hold since March.",
+      "We've had to reschedule the kickoff again because IT is swamped.",
+      "Half the sites are still waiting to be set up.",
+      "We haven't got round to importing the historic data yet.",
+    ],
+    doesNotSay: [
+      { text: "Let's make sure onboarding wraps before we talk about anything else.", role: "vendor" },
+      { text: "The setup dragged in spring but everyone's been live since June." },
+      { text: "All the sites finished onboarding last month." },
+    ],
+  },
+  adoption_friction: {
+    says: [
+      "Three of my managers can't find their dashboard again after the menu change.",
+      "The filters make no sense to the tutors and they give up.",
+      "People keep asking me how to export a single clinic's data.",
+      "The new layout has everyone confused about where the reports went.",
+      "Our drivers struggle to log their stops in the app.",
+      "Half the team have gone back to paper because the forms are too fiddly.",
+    ],
+    doesNotSay: [
+      { text: "Our academy has a course on filters that might help.", role: "unknown" },
+      { text: "The export bug from March is fixed and we've had no complaints since." },
+      { text: "The new layout is much easier, nobody's confused any more." },
+    ],
+  },
+  shallow_adoption: {
+    says: [
+      "Honestly only a handful of us actually use it day to day.",
+      "Most of the team haven't logged in since the training.",
+      "It's basically just me and Priya who ever look at the dashboards.",
+      "Out of 50 licences, maybe a dozen people are active.",
+      "The drivers stopped opening the app after the first couple of weeks.",
+      "Usage has tailed off a lot since January.",
+      "Most of our staff don't bother with it, they just ask me for the numbers.",
+      "Login numbers have nosedived this quarter.",
+      "Half the seats are sitting idle.",
+    ],
+    doesNotSay: [
+      { text: "Your active users dipped a bit this month, anything we should know?", role: "unknown" },
+      { text: "Logins dipped over the holidays but they're back to normal." },
+      { text: "Everyone on the floor uses it every shift." },
+      { text: "Only the admins can change the settings, which is how we want it." },
+    ],
+  },
+  value_unproven: {
+    says: [
+      "Sandra asked me what we're actually getting for the money and I didn't have a number.",
+      "Finance doesn't buy the time-savings figure yet.",
+      "Our CFO keeps asking me to justify the spend and I don't have much to show.",
+      "I'm struggling to show any ROI to leadership.",
+      "Honestly I can't point to anything concrete it's saved us.",
+      "The board wants proof it's paying for itself before renewal.",
+    ],
+    doesNotSay: [
+      { text: "Let's build an ROI deck so finance sees the value.", role: "vendor" },
+      { text: "Finance signed off on the savings figure last quarter." },
+      { text: "It's easily paid for itself." },
+    ],
+  },
+  budget_pressure: {
+    says: [
+      "There's a spending freeze until the new fiscal year.",
+      "Procurement sent the renewal back and asked for a flat price.",
+      "We've been told to cut software spend by 15%.",
+      "Anything over five grand now needs the CFO's sign-off.",
+      "Money is really tight this year after the funding cut.",
+      "Our budget for next year got slashed.",
+    ],
+    doesNotSay: [
+      { text: "We can offer a special price if you sign before quarter end.", role: "unknown" },
+      { text: "Budget isn't the issue, it's getting people to use it." },
+      { text: "We've got budget set aside for more seats next year." },
+    ],
+  },
+  upsell_pushback: {
+    says: [
+      "Every time we talk it ends with a pitch for the enterprise plan.",
+      "We're not in the market for anything new, please stop asking.",
+      "I feel like I'm being sold to at every check-in.",
+      "Honestly, the constant upgrade talk is getting tiresome.",
+      "Can we keep these calls to support and leave the commercial stuff out?",
+      "We're not buying anything else this year, so there's no point sending another proposal.",
+      "Your account manager keeps pushing the add-on and it's putting people off.",
+      "We just want the basics working before anyone tries to sell us more.",
+    ],
+    doesNotSay: [
+      { text: "I know we keep bringing up the Business tier, sorry about that.", role: "vendor" },
+      { text: "Sure, send the proposal over and I'll share it with Amelia." },
+      { text: "We were a bit worried this would turn into another upsell call." },
+      { text: "Could you send a quote for ten more seats?" },
+      { text: "Happy to hear about the new tier when you have a minute." },
+    ],
+  },
+};
+
+describe("offline cues on paraphrases they were not tuned on", () => {
+  for (const [signalId, { says, doesNotSay }] of Object.entries(PARAPHRASES) as Array<[SignalId, Paraphrases]>) {
+    describe(signalId, () => {
+      it.each(says)("finds it in %j", (text) => {
+        expect(signalsIn(text)).toContain(signalId);
+      });
+      it.each(doesNotSay)("does not find it in %j", ({ text, role }) => {
+        expect(signalsIn(text, role)).not.toContain(signalId);
+      });
+    });
+  }
+});

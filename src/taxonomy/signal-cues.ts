@@ -33,10 +33,12 @@ export interface SignalCues {
 const SEATS = String.raw`(?:seats?|licen[cs]es?|logins?|user accounts?)`;
 const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|half|a dozen|dozens?)`;
 const UNIT = String.raw`(?:%|percent|per cent|points?|hours?|minutes?|days?|weeks?|months?|seconds?|dollars|k\b)`;
-const TEAM = String.raw`(?:team|teams|department|departments|group|division|office|unit|function|folks|people|leads?|managers?|directors?|head|heads|principals|leaders|depot|crew|staff|peers)`;
-const LEADERS = String.raw`(?:board|ceo|cfo|coo|cio|cto|vp|svp|executive team|exec team|leadership team|leadership|executives|c-suite|investors|trustees|superintendent|governors|cabinet|partners)`;
+const TEAM = String.raw`(?:team|teams|department|departments|group|division|office|unit|function|folks|people|leads?|managers?|directors?|head|heads|principals|leaders|depot|crew|staff|peers|supervisors?)`;
+/** Departments named on their own ("finance has been...", "HR keeps asking"). */
+const DEPARTMENTS = String.raw`(?:marketing|finance|sales|hr|legal|planning|nursing|maintenance|procurement|purchasing|engineering|operations|ops|support|customer (?:service|support|care)|member services|product|estates|facilities|payroll|compliance|accounts|admissions|housekeeping|logistics|dispatch)`;
+const LEADERS = String.raw`(?:board|ceo|cfo|coo|cio|cto|cmo|cro|vp|svp|evp|md|managing director|(?:finance|operations|executive|medical|clinical|commercial|regional) director|chief [\w-]+ officer|executive team|exec team|senior leadership team|senior leadership|leadership team|leadership|slt|executives|c-suite|investors|trustees|superintendent|head ?teacher|governors|cabinet|partners|founders?|president|general manager)`;
 /** Asking for the product itself (access, a demo, their own view), not for a report the current users send them. */
-const ASKS_FOR_PRODUCT = String.raw`(?:keeps? asking|kept asking|been asking|asked|asking|asks|wants?|wanted|requested|would like)\s+(?:me\s+|us\s+)?(?:\w+\s+)?(?:for\s+|about\s+)?(?:[\w-]+\s+(?=access))?(?:access|a demo|demos|logins?|a login|seats?|their own|in\b|to see|to use|to get|to try|to have|the same|a walkthrough|a trial|(?:if|whether|when) (?:they|the (?:trial|pilot|demo)) (?:should|could|can|will|get|might)|how (?:they|we) (?:could|can)|about (?:it|the product|the tool|the dashboards?))`;
+const ASKS_FOR_PRODUCT = String.raw`(?:keeps? asking|kept asking|been asking|asked|asking|asks|wants?|wanted|requested|would like|pester(?:s|ed|ing)?|nag(?:s|ged|ging)?|badger(?:s|ed|ing)?|chas(?:e|es|ed|ing)|hassl(?:e|es|ed|ing)|begging|begged)\s+(?:me\s+|us\s+)?(?:\w+\s+)?(?:for\s+|about\s+)?(?:[\w-]+\s+(?=access))?(?:access|a demo|demos|logins?|a login|seats?|their own|in\b|to see|to use|to get|to try|to have|the same|a walkthrough|a trial|(?:if|whether|when) (?:they|the (?:trial|pilot|demo)) (?:should|could|can|will|get|might)|how (?:they|we) (?:could|can)|about (?:it|the product|the tool|the dashboards?))`;
 const PLACE = String.raw`(?:site|hub|office|clinic|branch|location|warehouse|store|shop|home|house|depot|campus|plant|hotel|school|centre|center|route)`;
 
 /**
@@ -58,6 +60,11 @@ export const SIGNAL_CUES = {
       { pattern: new RegExp(String.raw`\b(?:hit|hitting|reached|reaching|at|near|close to|up against|over)\s+(?:the|our)?\s*(?:seat|licen[cs]e|user)\s+(?:limit|cap|count|ceiling)`), weight: 0.8 },
       { pattern: new RegExp(String.raw`\b(?:waiting|wait list|waitlist|queue)\b[^.?!]{0,30}\b(?:access|${SEATS})`), weight: 0.7 },
       { pattern: new RegExp(String.raw`\b(?:no|zero|none of the)\s+(?:spare|free|unused)?\s*${SEATS}\s+(?:left|free|available)`), weight: 0.8, carriesNegation: true },
+      // Every seat gone ("used every licence we've got", "all 40 licences are taken"), or asking to add some.
+      { pattern: new RegExp(String.raw`\b(?:used|using|taken|filled|allocated|assigned|gone through|handed out)\s+(?:up\s+)?(?:every|all|each)\s+(?:(?:of\s+)?(?:our|the)\s+)?(?:\w+\s+){0,1}${SEATS}`), weight: 0.8 },
+      { pattern: new RegExp(String.raw`\b(?:every|all|each)\s+(?:of\s+)?(?:our\s+|the\s+)?(?:${NUMBER}\s+)?(?:of\s+(?:our|the)\s+)?${SEATS}\s+(?:are|is|have been|were|'re)\s+(?:already\s+)?(?:taken|used|in use|assigned|allocated|gone|spoken for|full)\b`), weight: 0.8 },
+      { pattern: new RegExp(String.raw`\b(?:maxed out|full up|at capacity|tapped out)\s+(?:on|of|with)\s+(?:our\s+)?${SEATS}`), weight: 0.8 },
+      { pattern: new RegExp(String.raw`\b(?:can|could|may)\s+(?:we|i)\s+(?:get|have|add|buy|order|grab)\b[^.?!]{0,20}\b(?:more|extra|additional|another)\s+(?:\w+\s+)?${SEATS}`), weight: 0.75, inQuestions: true },
     ],
     exclusions: [/\bunused\b/],
   },
@@ -70,6 +77,10 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:retype|retypes|retyping|re-enter|re-enters|re-entering|rekey|rekeys|re-key|re-keys|screenshot|screenshots|screenshotting)\b/, weight: 0.7 },
       { pattern: /\b(?:today|right now|currently|at the moment|every (?:day|week|evening|morning|friday|monday))\s*,?\s+(?:we|i|a \w+|someone|somebody|they|our \w+)\s+(?:\w+\s+)?(?:check|checks|copy|copies|print|prints|type|types|compare|compares|cross-check\w*)\b[^.?!]{0,40}\b(?:against|into|from|by hand|manually|printed|spreadsheet)\b/, weight: 0.65 },
       { pattern: /\bkeep\w*\s+(?:a|our|an)\s+(?:shared\s+|separate\s+)?(?:spreadsheet|sheet|tracker|whiteboard)\b/, weight: 0.65 },
+      { pattern: /\bkeep\w*\s+(?:a|our|an)\s+(?:[\w-]+\s+){1,2}(?:spreadsheet|sheet|tracker|workbook)\b/, weight: 0.6 },
+      { pattern: /\b(?:pull|pulls|pulling|pulled|export\w*|download\w*)\s+(?:\w+\s+){0,2}csvs?\b[^.?!]{0,40}\b(?:stitch\w*|merg\w*|combin\w*|glu\w*|past\w*|join\w*)\b/, weight: 0.65 },
+      { pattern: /\bstitch(?:es|ed|ing)?\s+(?:\w+\s+){0,3}(?:together|into (?:one|a single))\b/, weight: 0.6 },
+      { pattern: /\b(?:rigged|hacked|cobbled|bodged|jury-rigged|duct-taped)\s+(?:up|together)\b/, weight: 0.65 },
     ],
     // Nobody knowing the current plan already does it is an enablement gap (adoption_friction).
     exclusions: [/\b(?:nobody|no one|didn't|did not|never)\s+(?:knew|know|realis\w*|realiz\w*)\b/, /\bused to\b/, /\b(?:fails?|failed|failing|errors?|crash\w*|times? out|timed out)\b/],
@@ -94,6 +105,10 @@ export const SIGNAL_CUES = {
       { pattern: /\bkeep\s+(?:wanting|needing|asking for)\s+(?:one|a|another)?\s*(?:more|extra|finer|deeper)\b/, weight: 0.65 },
       { pattern: /\b(?:live|lives|living)\s+in\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:screen|view|page|module|feature|dashboards?|reports?)\b/, weight: 0.6 },
       { pattern: /\b(?:want|wants|need|needs)\s+(?:two|three|a few|several|more|another)\s+(?:more\s+)?(?:data sources?|connectors?|schedules?|integrations?|roles?|permission levels?)\b/, weight: 0.65 },
+      // Used up what the plan allows ("maxed out the scheduled reports we're allowed", "used up all our runs").
+      { pattern: /\b(?:maxed out|max out|used up|run out of|ran out of|burn(?:ed|t)? through|exhausted)\s+(?:all\s+)?(?:of\s+)?(?:the|our|its)?\s*(?:[\w'-]+\s+){0,5}(?:allowed|allowance|quota|allocation|credits|runs|limit)\b/, weight: 0.7 },
+      { pattern: /\b(?:limit|cap|ceiling|quota|allowance)\b[^.?!]{0,30}\b(?:pinch\w*|bit(?:e|es|ing)|hurt\w*|squeez\w*)\b/, weight: 0.7 },
+      { pattern: /\bin\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:screen|view|page|module|builder|editor|dashboards?|reports?)\s+(?:all day|all the time|constantly|every day|day in,? day out|non-?stop)\b/, weight: 0.6 },
     ],
     exclusions: [new RegExp(String.raw`\b(?:seat|licen[cs]e|user)s?\s+(?:limit|cap)`)],
   },
@@ -105,6 +120,16 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:set up|setting up|started|spun up|created|opened|signed up for)\s+(?:their|its|a)\s+own\s+(?:trial|workspace|account|instance|copy)\b/, weight: 0.85 },
       { pattern: /\bborrow(?:s|ed|ing)?\s+(?:a|our|my|someone's|\w+'s)?\s*(?:[\w-]+\s+)?(?:login|account|seat|password)\b/, weight: 0.8 },
       { pattern: new RegExp(String.raw`\b${TEAM}\b[^.?!]{0,40}\b(?:already|quietly|unofficially|on their own|have been|has been|started)\s+(?:using|pulling|logging|building|clocking)\b`), weight: 0.6 },
+      // Someone else's login, credentials or subscription: borrowed, piggybacked on, gone in under.
+      { pattern: /\b(?:piggyback\w*|borrow\w*|free-?riding|riding)\s+(?:on|off)?\s*(?:the\s+)?(?:[\w-]+'s|my|our|her|his|someone's|somebody's|someone else's)\s+(?!own\b)(?:[\w-]+\s+)?(?:login|logins|account|credentials|seats?|password|subscription|licen[cs]e|plan)\b/, weight: 0.8 },
+      { pattern: /\b(?:using|use|uses|used|going in|go in|goes in|getting in|get in|gets in|logging in|log in|logs in|signing in|sign in)\s+(?:with\s+|under\s+|on\s+|via\s+|through\s+)?(?:the\s+|an?\s+)?(?:[\w-]+'s|my|her|his|someone's|somebody's|someone else's|admin|shared|generic|master)\s+(?!own\b)(?:[\w-]+\s+)?(?:login|logins|account|credentials|password)\b/, weight: 0.8 },
+      { pattern: new RegExp(String.raw`\b(?:${TEAM}|${DEPARTMENTS})\b[^.?!]{0,40}\b(?:set up|setting up|started|spun up|spinning up|created|opened|signed up for|got|have|has|is running|are running|running)\s+(?:their|its|a|an)\s+(?:(?:own|free|separate|personal|little)\s+)+(?:trial|workspace|account|instance|copy|tenant|subscription)\b`), weight: 0.8 },
+      { pattern: /\bsigned up\b[^.?!]{0,30}\b(?:their|his|her) (?:own|work|personal) (?:email|card|credit card|address)\b/, weight: 0.7 },
+      { pattern: /\b(?:using|use|uses|used|in there|logging in|access\w*)\b[^.?!]{0,60}\bwithout\s+(?:a|any|their own|proper|paying for|us (?:knowing|selling))\s*(?:\w+\s+)?(?:licen[cs]es?|seats?|contract|subscription|approval)?\b/, weight: 0.7, carriesNegation: true },
+      { pattern: /\b(?:nobody|no one)\s+(?:ever\s+)?(?:bought|paid for|licensed|approved|signed off)\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\boutside (?:of )?(?:our|the) (?:contract|licen[cs]e|agreement|subscription)\b/, weight: 0.75 },
+      { pattern: /\b(?:found|discovered|picked up|started using)\s+(?:it|the tool|the product|the app)\s+on\s+their\s+own\b/, weight: 0.7 },
+      { pattern: new RegExp(String.raw`\b${DEPARTMENTS}\b[^.?!]{0,30}\b(?:already|quietly|unofficially|on their own|have been|has been|started)\s+(?:\w+\s+)?(?:using|pulling|logging|building|running)\b`), weight: 0.6 },
     ],
   },
   adjacent_tool: {
@@ -119,6 +144,13 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:our|the|their)\s+[\w-]+\s+(?:contract|renewal|subscription)\s+(?:is\s+|comes\s+)?(?:up|due)\b/, weight: 0.6 },
       { pattern: /\b(?:signing|sign|commit to|committing to|renewing for)\s+another year\b/, weight: 0.6 },
       { pattern: /\b(?:we|they|our \w+ team|the \w+ team)\s+(?:use|uses|are using|have been using|switched to|bought|licensed|subscribe to)\s+\w+\s+for\s+(?:our|their|the)?\s*(?:\w+\s+)?(?:forecast\w*|alert\w*|planning|embedding|portal|scheduling|staffing|budgeting)\b/, weight: 0.65 },
+      // A job named, then the other tool it is done in ("for scheduling we use X", "forecasting happens in a workbook").
+      { pattern: /\b(?:for|on)\s+(?:the\s+)?(?:\w+\s+)?(?:scheduling|rostering|rotas?|forecasting|planning|alerts?|alerting|ticketing|routing|payroll|inspections|budgeting|analytics|project tracking|invoicing|crm|timesheets|time tracking)\b,?\s+(?:we|they|the \w+ team|our \w+ team)\s+(?:still\s+|also\s+)?(?:use|uses|rely on|have|run|pay for)\s+(?!it\b|this\b|the\b|our\b|your\b|halyard\b)[\w-]+/, weight: 0.7 },
+      { pattern: /\b(?:forecast\w*|planning|scheduling|rostering|rotas?|budgeting|tracking|reporting|alerts?)\b[^.?!]{0,40}\b(?:happens?|lives?|is done|are done|gets done|is kept|is managed|sits?|done|runs?)\s+(?:in|on|through)\s+(?:a|an|our|the|some)?\s*(?:[\w-]+\s+){0,3}(?:excel|spreadsheets?|sheets|workbooks?|smartsheet|access database|whiteboard)\b/, weight: 0.7 },
+      { pattern: /\b(?:pay|paying|pays|paid)\s+for\s+(?!it\b|this\b|that\b|the\b|more\b|extra\b|seats?\b|licen)[\w-]+\s+(?:just|only|purely|solely)\s+(?:so|to|for)\b/, weight: 0.7 },
+      { pattern: /\b(?:also|separately|still)\s+pay(?:ing|s)?\s+for\s+(?!it\b|this\b|that\b|the (?:product|tool|platform)\b|more\b|extra\b|seats?\b|licen)[\w-]+/, weight: 0.65 },
+      { pattern: /\b(?:(?:separate|second)\s+(?:subscription|licen[cs]e|contract)|another\s+(?:subscription|contract))\s+(?:to|for|with)\b/, weight: 0.7 },
+      { pattern: /\b(?:in|on|through|with|using)\s+(?:a|an)\s+whole\s+(?:other|separate|different)\s+(?:tool|system|app|platform|product|package)\b/, weight: 0.7 },
     ],
     exclusions: [/\b(?:happy|fine|content)\s+(?:there|with it|in it)\b/],
   },
@@ -134,6 +166,11 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:does|could|can|will)\s+(?:it|the product|the platform|the tool|\w+)\s+(?:do|support|offer|handle|take on)\s+(?:the|any|our|some)?\s*(?:\w+\s+)?(?:forecast\w*|predict\w*|project\w*|scenario\w*|embed\w*|alert\w*|planning|piece|part)\b/, weight: 0.65, inQuestions: true },
       { pattern: /\b(?:any plans|on the roadmap|is (?:that|this|it) (?:available|possible))\b/, weight: 0.6, inQuestions: true },
       { pattern: /\b(?:what would|how much (?:would|is|does)|interested in|curious about|tell (?:me|us) (?:more )?about|looking at|thinking about)\b[^.?!]{0,40}\b(?:tier|plan|add-?on|module|upgrade|enterprise)\b/, weight: 0.7, inQuestions: true },
+      { pattern: /\b(?:does|do|can|could|would|will|is|are)\s+(?:the\s+)?(?:enterprise|premium|pro|business|advanced|higher|top|plus|bigger|next)\s+(?:version|plan|tier|edition|package|licen[cs]e|level)\b[^.?!]*\?/, weight: 0.7, inQuestions: true },
+      // A wish for a capability: "it'd be brilliant if we could forecast", "we'd like row-level permissions".
+      { pattern: /\b(?:it'd|it would|would|that'd|that would)\s+be\s+(?:so\s+|really\s+|very\s+)?(?:brilliant|great|amazing|lovely|fantastic|ideal|useful|helpful|handy|a game changer|nice|huge)\s+(?:if|to be able to)\s+(?:we|i|it|each \w+|every \w+)\s+(?:could|can|had|was able|were able)\b/, weight: 0.7, conditional: true },
+      { pattern: /\b(?:we|i|they)(?:'d|\s+would)\s+(?:really\s+|so\s+)?(?:like|love)\s+(?:to have\s+|to get\s+|some\s+|proper\s+)?(?:[\w-]+\s+){0,2}(?:permissions?|sso|single sign-on|forecast\w*|predict\w*|alerts?|alerting|api access|audit logs?|row-level|custom roles|white-?label\w*|embedd\w*|automation|sandbox|scenario planning)\b/, weight: 0.7, conditional: true },
+      { pattern: /\b(?:trial|try|test|pilot|demo|see|get|add|turn on|enable|switch on|price up|quote for)\s+(?:out\s+)?(?:the|an?|that|your)\s+(?:[\w-]+\s+){0,3}(?:add-?on|module|upgrade)\b/, weight: 0.7, inQuestions: true },
     ],
     // A how-to for what the plan already does is an enablement gap, and vendor names for tiers are not asks.
     exclusions: [/\bhow (?:do|can|should) (?:i|we)\b/],
@@ -152,6 +189,16 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:we're|we are|we've been|we'll be|we will be|currently)\s+(?:also\s+)?(?:hiring|recruiting)\b/, weight: 0.7 },
       { pattern: /\b(?:after|with|once)\s+(?:the\s+)?(?:reorg|reorganisation|reorganization|restructure|restructuring|merger|acquisition)\b/, weight: 0.65 },
       { pattern: /\b(?:acquired|acquiring|merging with|merged with)\b/, weight: 0.6 },
+      { pattern: new RegExp(String.raw`\b(?:taken on|taking on|take on|takes on|brought on|brought in|bringing in|recruited|welcomed|welcoming|hired|adding)\s+(?:about|around|another|roughly|nearly|over|some)?\s*${NUMBER}\s+(?:new\s+|more\s+)?[\w-]+`), weight: 0.75 },
+      { pattern: /\bheadcount\b[^.?!]{0,40}\b(?:going up|grow\w*|rising|rise|doubl\w*|increas\w*|from \d+ to|to (?:about |around |over )?\d+|expand\w*)\b/, weight: 0.75 },
+      { pattern: /\bexpan(?:d|ds|ding|ded|sion)\s+(?:into|across|to)\s+(?!the (?:dashboard|report|tool)s?\b)\w+/, weight: 0.65 },
+      { pattern: new RegExp(String.raw`\b(?:new|second|third|another)\s+(?:[\w-]+\s+){0,2}(?:${PLACE}|team|region|division|department|centre|center|facility|hospital|practice|restaurant|distribution centre)s?\b(?!\s+(?:managers?|staff|leads?|directors?|codes?|names?|view|report))[^.?!]{0,40}\b(?:opens|opening|open in|launch\w*|comes online|coming online|goes live|being (?:stood|set) up|stood up|formed|being formed|being created|spun up)\b`), weight: 0.7 },
+      { pattern: new RegExp(String.raw`\b${NUMBER}\s+more\s+(?:sites|clinics|stores|locations|branches|depots|hotels|schools|offices|warehouses|homes|practices|routes|restaurants|sites)\b`), weight: 0.7 },
+      { pattern: new RegExp(String.raw`\b${NUMBER}\s+more\s+(?:[\w-]+\s+)?(?:drivers|nurses|staff|people|hires|agents|engineers|dispatchers|teachers|employees|reps|technicians|techs|carers|vets|tutors|analysts|planners|pickers|starters|recruits|colleagues|clinicians|officers)\b`), weight: 0.65 },
+      { pattern: new RegExp(String.raw`\b(?:${NUMBER})\s+(?:open\s+)?(?:roles|positions|vacancies|reqs|requisitions|jobs)\s+(?:open|to fill|advertised|posted|live)\b|\b(?:${NUMBER})\s+open\s+(?:roles|positions|reqs|vacancies)\b`), weight: 0.75 },
+      { pattern: /\b(?:grown|growing|grew)\s+(?:a lot|massively|quickly|fast|rapidly|loads|so much|a great deal|significantly|hugely|like mad)\b|\b(?:twice|double|three times|triple)\s+the\s+size\b/, weight: 0.65 },
+      { pattern: /\b(?:staffing|scaling|ramping|beefing|building)\s+up\s+(?:the|our|a|another)\b/, weight: 0.65 },
+      { pattern: /\bacquisition of\b/, weight: 0.6 },
     ],
     exclusions: [/\b(?:trim\w*|cut\w*|reduc\w*|lay(?:ing)? off|layoffs?|downsiz\w*|shrink\w*|freez\w*)\b[^.?!]{0,25}\b(?:headcount|staff|team|jobs|roles|people)\b/],
   },
@@ -172,6 +219,14 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:are|do|does|have|is|did)\s+(?:any\s+)?(?:other|similar|peer)\s+[\w-]+\s+(?:\w+\s+){0,2}\w+[^.!]*\?/, weight: 0.8, inQuestions: true },
       { pattern: /\bwhat (?:do|are|have) (?:other|similar|peer) \w+/, weight: 0.8, inQuestions: true },
       { pattern: /\b(?:curious|wonder(?:ing)?|interested to (?:hear|know)|keen to (?:hear|know))\s+(?:how|what|whether|if)\s+(?:other|similar|peer)\b/, weight: 0.8, inQuestions: true },
+      { pattern: /\bhow (?:do|are|have|did|would|does)\s+(?:your|the|some)\s+(?:other|similar|peer|comparable)\s+\w+/, weight: 0.85, inQuestions: true },
+      { pattern: /\bhow\s+(?:other|similar|peer|comparable)\s+[\w-]+[^.!]*\?/, weight: 0.75, inQuestions: true, conditional: true },
+      { pattern: /\b(?:do|does)\s+(?:you|halyard)\s+have\s+(?:any\s+)?(?:other\s+)?(?:customers|clients|users|companies|organi[sz]ations|accounts|schools|practices|hotels|councils|utilities|agencies|operators)\b[^.?!]*\b(?:who|that|using|use|doing|running)\b[^.!]*\?/, weight: 0.8, inQuestions: true },
+      { pattern: /\b(?:is|are|has|have|does|do)\s+(?:anyone|anybody|someone)\s+else\s+(?:\w+\s+)?(?:in|like|using|use|doing|running|with)\b[^.!]*\?/, weight: 0.75, inQuestions: true },
+      { pattern: /\b(?:curious|wonder(?:ing)?|(?:interested|keen|love|like|want)\s+to\s+(?:hear|know|see|learn|understand))\s+(?:about\s+)?(?:how|what|whether|if)\s+(?:other|similar|peer|comparable)\b/, weight: 0.8, inQuestions: true, conditional: true },
+      { pattern: /\b(?:examples?|case stud(?:y|ies)|stories|references?)\s+(?:of|from)\s+(?:other|similar|peer)\b/, weight: 0.75, inQuestions: true },
+      { pattern: /\b(?:have you seen|do you see|do you know (?:of|if|whether)|have you come across|are you seeing)\s+(?:any\s+)?(?:other|similar|peer)\b/, weight: 0.8, inQuestions: true },
+      { pattern: /\b(?:organi[sz]ations|companies|customers|clients|teams|businesses|practices|schools|councils|agencies|groups|firms|utilities|hotels|clinics|networks|operators|retailers|charities|trusts)\s+(?:like|similar to)\s+(?:us|ours|ourselves)\b[^.!]*\?/, weight: 0.75, inQuestions: true },
     ],
   },
   strategic_initiative: {
@@ -182,6 +237,8 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:goal|plan|priority|focus|project|initiative|push|mandate)\s+(?:for|next|this)\s+(?:next\s+|the\s+coming\s+)?(?:fiscal\s+)?(?:year|fy|20\d\d)\b/, weight: 0.75 },
       { pattern: /\b(?:my|our)\s+(?:main|big|biggest|top|key)\s+(?:project|goal|priority)\b/, weight: 0.7 },
       { pattern: /\b(?:in|for) (?:20\d\d|fy\d\d)\b[^.?!]{0,40}\b(?:goal|priority|initiative|push|focus|plan)\b/, weight: 0.65 },
+      { pattern: /\b(?:company|organisation|organization|group|trust|network|district|firm|business)-wide\s+(?:[\w-]+\s+)?(?:initiative|programme|program|push|project|drive|goal|target|mandate|effort|transformation)\b/, weight: 0.75 },
+      { pattern: /\b(?:launching|starting|kicking off|rolling out|announced|announcing)\s+(?:a|an|our|the)\s+(?:new\s+|big\s+|major\s+)?(?:[\w-]+\s+){0,2}(?:programme|program|initiative|strategy|transformation)\b/, weight: 0.7 },
     ],
   },
   measurable_outcome: {
@@ -202,6 +259,8 @@ export const SIGNAL_CUES = {
       { pattern: new RegExp(String.raw`\b(?:compared (?:with|to)|versus|vs\.?|against)\s+(?:about\s+|around\s+|roughly\s+)?${NUMBER}\s*${UNIT}?\s+(?:last|the previous|the same \w+ last|a)\s+(?:year|quarter|month|season|week|spring|summer|autumn|fall|winter)\b[^.?!]*\b(?:improvement|improved|better|lower|fewer|less|faster|down)\b`), weight: 0.75 },
       // The after half of a before/after: "since the change, it's been N".
       { pattern: new RegExp(String.raw`\bsince\s+(?:the|we|our|it|they|going live|launch)\b[^,.?!]{0,40},\s*(?:it's|it has|it is|we've|we have|we're|we are|they're|they've)\s+(?:been|stayed|come down to|dropped to|fallen to|gone down to|at)\s+(?:about\s+|around\s+|roughly\s+|under\s+|just\s+)?${NUMBER}\s*${UNIT}`), weight: 0.7 },
+      { pattern: /\b(?:halved|halving|cut in half|doubled|tripled)\s+(?:the|our|their)?\s*(?:[\w-]+\s+){0,3}(?:time|turnaround|hours|errors|no-shows|costs?|rate|backlog|wait\w*|delays|calls|tickets|complaints|admin|overtime|spend|throughput|output|speed)\b/, weight: 0.75 },
+      { pattern: /\b(?:cut|cuts|reduced|dropped|fell|fallen|improved|increased|saved|saves|saving|shaved|trimmed|down|up)\b[^.?!]{0,30}[£$€]\s?\d[\d,.]*\s*(?:k|m|grand)?\b/, weight: 0.75 },
     ],
     exclusions: [
       // Targets, hopes and vendor benchmarks are not results.
@@ -221,6 +280,9 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:i'm|i am)\s+(?:running|driving|leading|owning|rolling|writing|organising|organizing|hosting)\b[^.?!]{0,40}\b(?:rollout|training|sessions?|workshop|project|out|guide)\b/, weight: 0.7 },
       // Volunteering a place or group to try the next change first: the champion drives the pilot.
       { pattern: /\b(?:can|could|will|'ll)\s+be\s+(?:the|our)\s+(?:test|pilot|trial|guinea pig)\s*(?:store|site|team|group|branch|clinic|office|school|hotel|depot|users?|case)?\b|\b(?:let's|we'll|i'll)\s+(?:pilot|test|trial)\s+it\s+(?:at|with|in|on)\b/, weight: 0.7 },
+      { pattern: /\bi(?:'ve| have)?\s+(?:already\s+|just\s+)?(?:put together|created|built|made|drafted|recorded|written|wrote)\s+(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,2}(?:guide|template|cheat ?sheet|faq|video|checklist|handbook|playbook|how-to|crib sheet|training)\b/, weight: 0.75 },
+      { pattern: /\bi(?:'ve| have|'ll| will)\s+already\s+(?:booked|scheduled|organised|organized|set up|arranged)\b[^.?!]{0,60}\b(?:training|sessions?|workshops?|walkthrough|demo|kick-?off|meeting|call)\b/, weight: 0.75 },
+      { pattern: /\bi(?:'ll| will)\s+(?:chase|sort|check with|speak to|talk to|loop in|book|confirm|line up|set up)\b[^.?!]{0,80}\b(?:by|today|tonight|this|next|tomorrow|friday|monday|tuesday|wednesday|thursday|end of|get back to you)\b/, weight: 0.65 },
     ],
     exclusions: [/\b(?:haven't had|no time|too busy|swamped|out (?:of office|on holiday)|on holiday|on leave|last day)\b/],
   },
@@ -230,6 +292,13 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:telling|told|tell|recommend\w*|convinc\w*|evangeli\w*|talking up|talked up)\b[^.?!]{0,40}\b(?:other|everyone|the rest|all the|our)\b[^.?!]{0,40}\b(?:should|to use|using|about (?:it|this)|to try|to move|to switch|to get)\b/, weight: 0.75 },
       { pattern: new RegExp(String.raw`\b(?:walked|walk|taken|took|talked)\s+(?:our|the|my|their|two|three|all)?\s*(?:[\w-]+\s+){0,3}(?:${TEAM}|colleagues)\s+through\b`), weight: 0.75 },
       { pattern: /\b(?:they|everyone|both|the \w+ (?:leads?|team|managers?))\s+(?:now\s+)?want(?:s)?\s+the same\b/, weight: 0.75 },
+      { pattern: /\b(?:sing\w*\s+(?:its|their|your|halyard's)\s+praises|bang\w*\s+the drum|talk\w*\s+(?:it|the tool|the product)\s+up|champion\w*\s+(?:it|the tool|the product)|spread\w* the word|evangeli[sz]\w*)\b/, weight: 0.75 },
+      { pattern: /\bplugg(?:ed|ing)\s+(?:it|the (?:tool|product|platform|dashboards?))\b(?!\s+in)/, weight: 0.7 },
+      { pattern: new RegExp(String.raw`\b(?:keep|kept|been|always|i'm|i've|i)\s+(?:telling|told|recommending|recommended|pushing|suggesting)\s+(?:the|our|my|all the|a few|some)\s+(?:[\w-]+\s+){0,3}(?:${TEAM}|colleagues)\b[^.?!]{0,40}\b(?:it|this|should|they'd|to use|to try|to get|about)\b`), weight: 0.7 },
+      { pattern: new RegExp(String.raw`\b(?:brought|bring|raised|mentioned)\s+(?:it|the tool|the dashboards?|the results|our results|the numbers)\s+(?:up\s+)?(?:at|in|with|to)\s+(?:the|our|a|my)?\s*(?:[\w'-]+\s+){0,3}(?:meeting|huddle|all-hands|stand-?up|forum|${TEAM}|colleagues)\b`), weight: 0.7 },
+      { pattern: new RegExp(String.raw`\b(?:forwarded|sent|shared|passed|circulated)\s+(?:it|the \w+|our \w+|a link)\s+(?:on\s+)?(?:to|with|round|around)\s+(?:the|our|my|all the|a few|some)?\s*(?:[\w-]+\s+){0,3}(?:${TEAM}|colleagues|director|heads?)\b[^.?!]*\b(?:should|could|too|as well|would (?:love|benefit)|to try|want(?:s|ed)? (?:it|the same|in))\b`), weight: 0.7 },
+      { pattern: /\brecommend(?:ed|ing|s)?\s+(?:it|halyard|the (?:tool|product|platform|dashboards?)|you(?:\s+guys)?)\s+to\b/, weight: 0.75 },
+      { pattern: new RegExp(String.raw`\b(?:gave|give|giving|did|done|ran|run)\s+(?:a|an)\s+(?:quick\s+|short\s+|little\s+|brief\s+)?(?:demo|walkthrough|presentation|show and tell|tour|overview)\s+(?:to|for)\s+(?:the|our|my|a few|some|all the)?\s*(?:[\w-]+\s+){0,3}(?:${TEAM}|colleagues)\b`), weight: 0.7 },
     ],
     exclusions: [/\b(?:haven't|hasn't|not)\s+(?:really\s+)?(?:shown|shared|told)\b/],
   },
@@ -241,7 +310,14 @@ export const SIGNAL_CUES = {
       { pattern: /\bnot just\s+(?:their|the|our)?\s*(?:[\w-]+\s+)?(?:shifts|rotas?|schedules?|scheduling|dashboards?|reports?)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\b(?:besides|beyond|on top of|as well as|apart from|in addition to)\s+[^.?!]{0,30}\b(?:we|they)\s+(?:now|also)\b/, weight: 0.75 },
       { pattern: /\b(?:second|another|new)\s+use case\b/, weight: 0.7 },
+      { pattern: /\b(?:now|also)\s+(?:\w+\s+)?(?:logs?|tracks?|runs?|manages?|plans?|schedules?|books?|records?|reports?|monitors?|handles?|processes|does|do)\b[^.?!]{0,50}\b(?:in|on|through|off|via|with|using)\s+(?:it|the (?:tool|platform|app|system|dashboards?|product)|(?!excel\b|spreadsheets?\b|sheets\b|paper\b)[\w-]+)\s+(?:as well|too)\b/, weight: 0.7 },
+      { pattern: /\b(?:double duty|dual purpose|doing two jobs|a second job)\b/, weight: 0.7 },
+      { pattern: /\bbranch(?:ed|ing)?\s+out\b/, weight: 0.7 },
+      { pattern: /\b(?:use|uses|using)\s+(?:it|halyard|the (?:dashboards?|tool|platform|app|product))\s+for\s+(?:[\w-]+\s+){1,4}(?:now|too|as well|also)\b/, weight: 0.65 },
+      { pattern: /\b(?:also\s+)?become\s+(?:our|the)\s+(?:go-to\s+|main\s+|default\s+)?(?:tool|place|system|home|platform|hub)\s+(?:for|to|where|we)\b/, weight: 0.65 },
     ],
+    // Still doing only the one thing is not a second use.
+    exclusions: [/\b(?:only|just)\s+(?:ever\s+)?(?:use|uses|using|used)\s+it\b/],
   },
   executive_alignment: {
     cues: [
@@ -250,6 +326,11 @@ export const SIGNAL_CUES = {
       { pattern: new RegExp(String.raw`\b(?:my|our)\s+(?:board|quarterly|annual)\s+(?:report|deck|update|pack)\b`), weight: 0.7 },
       { pattern: new RegExp(String.raw`\b(?:want|wanted|need|needs)\s+(?:the|our|my)?\s*(?:[\w-]+\s+)?${LEADERS}\s+to\s+(?:see|know|hear)\b`), weight: 0.7 },
       { pattern: new RegExp(String.raw`\b${LEADERS}\b[^.?!]{0,30}\b(?:opens?|starts?|cites?|quotes?|mentions?|shows?|presents?|asked (?:me|us) to put)\b[^.?!]{0,50}\b(?:numbers?|rate|figures?|results?|dashboard|report|metrics?)\b`), weight: 0.7 },
+      // A leader who cites, quotes, attends or backs the results.
+      { pattern: new RegExp(String.raw`\b${LEADERS}(?:'s|\s+has|\s+have)?\b[^.?!]{0,30}\b(?:open\w*|cit(?:e|es|ed|ing)|quot\w*|mention\w*|show(?:s|ed|ing)?|present\w*|shar(?:e|es|ed|ing)|highlight\w*|us(?:e|es|ed|ing)|talk\w* about|brag\w*|boast\w*|call\w* out|point\w* to|sat in|sits in|join\w*|attend\w*|want\w*|asked (?:about|for|to see|me to))\b[^.?!]{0,50}\b(?:numbers?|rate|figures?|results?|dashboards?|reports?|metrics?|savings|chart|review|qbr|agenda|data|story|wins?)\b`), weight: 0.7 },
+      { pattern: new RegExp(String.raw`\b(?:walked|talked|took|taken)\s+(?:our|the|my)\s+${LEADERS}(?:\s+of\s+\w+)?\s+through\b`), weight: 0.75 },
+      { pattern: new RegExp(String.raw`\b${LEADERS}\b[^.?!]{0,40}\b(?:on board|bought in|sold on|(?:really |very |super )?(?:keen on|excited about|thrilled with|delighted with|impressed (?:by|with)|happy with|loves?|loved))\b[^.?!]{0,30}\b(?:it|this|the (?:results?|numbers?|dashboards?|tool|product|platform|data|savings)|results|numbers|halyard|rolling)\b`), weight: 0.7 },
+      { pattern: new RegExp(String.raw`\b${LEADERS}\b[^.?!]{0,40}\b(?:fully|completely|totally|really)\s+(?:on board|bought in|behind (?:it|this))\b|\b(?:she's|he's|they're)\s+(?:fully|completely|totally)\s+on board\b`), weight: 0.7 },
     ],
   },
   champion_departing: {
@@ -265,6 +346,12 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:no|without a|without any|haven't named a|there's no)\s+(?:successor|replacement|backfill)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\b(?:figure out|decide|work out|not sure|don't know)\s+who\s+(?:owns|will own|takes over|will take over|picks up|is going to own)\b/, weight: 0.7, carriesNegation: true },
       { pattern: /\b(?:gone dark|gone quiet|haven't heard (?:back )?from|no longer (?:with|at) (?:the company|us))\b/, weight: 0.7, carriesNegation: true },
+      { pattern: /\b(?:hand(?:ing|ed|s)? in|gave|given|giving|put in|serving|working)\s+(?:my|her|his|their)\s+notice\b/, weight: 0.9 },
+      { pattern: /\b(?:moved|moving|transferred|transferring|switched|switching|reassigned|seconded)\s+(?:to|onto|over to|into)\s+(?:a|an|the)\s+(?:different|new|another|other)\s+(?:[\w-]+\s+)?(?:team|role|department|project|job|position|site|division)\b/, weight: 0.8 },
+      { pattern: /\b(?:won't|will not|no longer)\s+be\s+(?:our|your|the)\s+(?:main\s+)?(?:contact|point of contact|champion|admin|owner|lead)\b/, weight: 0.8, carriesNegation: true },
+      { pattern: /\bsomeone else\s+(?:will|'ll|is going to|needs to|will have to)\s+(?:pick|take|own|look after|run)\b/, weight: 0.7 },
+      { pattern: /\b(?:he|she|[a-z]+)'s\s+(?:left|quit|resigned)\s+(?:the (?:company|business|firm|organi[sz]ation|practice|trust|school|group)|us)\b/, weight: 0.75 },
+      { pattern: /\b(?:haven't|have not|hasn't|not yet|yet to)\s+(?:been\s+)?(?:replaced|backfilled)\b/, weight: 0.7, carriesNegation: true },
     ],
     exclusions: [/\b(?:on holiday|on vacation|on leave|parental leave|back on|back next|back in the office|out next week|pto)\b/],
   },
@@ -276,6 +363,9 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:just\s+)?need\s+(?:a bit|a little|a few more weeks|some)?\s*more time\b/, weight: 0.7 },
       { pattern: /\b(?:cancell?ed|postponed|rescheduled|pushed back|moved)\s+(?:\w+\s+)?(?:twice|again|three times|several times|more than once|every time)\b/, weight: 0.7 },
       { pattern: /\b(?:setup|set-up|onboarding|rollout|roll-out|implementation|migration|integration)\b[^.?!]{0,40}\b(?:stalled|stuck|on hold|slipped|behind|delayed|paused|dragging|not done|isn't done|unfinished|half done|half-done)\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\b(?:cancel\w*|postpon\w*|reschedul\w*|push(?:ed)? back|mov(?:e|ed)|bump(?:ed)?)\s+(?:\w+\s+){0,2}(?:twice|again|three times|several times|more than once|every time)\b/, weight: 0.7 },
+      { pattern: /\bstill\s+(?:waiting|waiting on|waiting for|to be|not)\b[^.?!]{0,30}\b(?:set up|onboard\w*|connected|configured|trained|migrated|access|kick-?off|go-?live|rolled out|imported)\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\b(?:haven't|have not|hasn't|has not|never|not yet|didn't)\s+(?:got|gotten|get)\s+(?:a)?round\s+to\b/, weight: 0.75, carriesNegation: true },
     ],
   },
   adoption_friction: {
@@ -287,7 +377,11 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:keeps|kept|keep)\s+(?:breaking|failing|crashing|timing out|erroring|asking (?:me|us) how)\b/, weight: 0.7 },
       { pattern: /\b(?:again|every (?:time|week)|same question|another how-to)\b[^.?!]{0,40}\b(?:how (?:do|to)|where (?:is|do))\b/, weight: 0.6 },
       { pattern: /\bhow (?:do|can|should) (?:i|we)\s+(?:\w+\s+){0,4}(?:find|get|set|change|fix|make|share|filter|schedule|export|add)\b/, weight: 0.55, inQuestions: true },
+      { pattern: /\b(?:struggl\w*|battl\w*|wrestl\w*)\s+(?:to|with)\b/, weight: 0.7 },
+      { pattern: /\b(?:too|really|so)\s+(?:fiddly|clunky|complicated|confusing|hard to use)\b/, weight: 0.7 },
     ],
+    // "Nobody's confused any more" reports the friction gone; failing to show a return is value_unproven.
+    exclusions: [/\b(?:nobody|no one)(?:'s| is| gets?| got)?\s+(?:\w+\s+)?(?:confus\w*|stuck|frustrat\w*)\b/, /\b(?:show|prove|demonstrate|justify)\s+(?:any\s+|the\s+)?(?:roi|value|return)\b/],
   },
   shallow_adoption: {
     cues: [
@@ -299,6 +393,11 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:fewer|less) (?:of them|people|users|logins)\b/, weight: 0.65 },
       { pattern: /\b(?:logins?|usage|active users|log-?ins)\s+(?:are\s+|is\s+|have\s+|has\s+|keep\s+)?(?:falling|dropping|dropped|down|declining|fell|sliding|slipping)\b/, weight: 0.75 },
       { pattern: /\b(?:nobody|no one|few people|hardly anyone|almost nobody|not many people)\s+(?:\w+\s+)?(?:uses|opens|logs in|looks at|reads|goes in)\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\b(?:most|half|many|lots|a lot|majority|loads|the rest)\s+(?:of\s+)?(?:the\s+|our\s+|my\s+|them|us)?\s*(?:[\w-]+\s+)?(?:haven't|have not|hasn't|don't|do not|never|rarely|barely|hardly|aren't|are not|didn't|stopped|have stopped)\s+(?:ever\s+|even\s+|really\s+)?(?:log\w*|sign\w*|open\w*|us(?:e|es|ed|ing)|touch\w*|look\w*|been in|bother\w*|go in|gone in|check\w*)\b/, weight: 0.75, carriesNegation: true },
+      { pattern: new RegExp(String.raw`\b(?:out of|of)\s+(?:our\s+|the\s+)?${NUMBER}\s+(?:seats|licen[cs]es|users|logins|accounts)\b[^.?!]{0,30}\b(?:only|just|maybe|about|barely|around)\s+(?:a\s+)?${NUMBER}\b`), weight: 0.8 },
+      { pattern: /\b(?:stopped|quit|given up|gave up)\s+(?:using|opening|logging into|checking|looking at|going into|bothering with)\s+(?:it|the (?:app|tool|platform|product|system|dashboards?)|halyard)\b/, weight: 0.75 },
+      { pattern: /\b(?:logins?|login numbers|usage|active users|engagement|log-?ins|activity)\s+(?:numbers\s+)?(?:are\s+|is\s+|have\s+|has\s+|keeps?\s+)?(?:really\s+|rather\s+)?(?:tail(?:ed|ing|s)? off|nosediv\w*|plummet\w*|tank(?:ed|ing)|crater\w*|dropp(?:ed|ing) off|fall(?:en|ing)? off|fell off|died off|dwindl\w*|petered out|flatlin\w*)\b/, weight: 0.75 },
+      { pattern: /\b(?:seats|licen[cs]es|logins|accounts)\s+(?:are\s+|is\s+)?(?:just\s+)?(?:sitting\s+)?(?:idle|gathering dust|going unused|going to waste)\b/, weight: 0.75 },
     ],
   },
   value_unproven: {
@@ -311,6 +410,8 @@ export const SIGNAL_CUES = {
       { pattern: /\bis it (?:really )?worth (?:it|the money|the cost)\b/, weight: 0.7, inQuestions: true },
       { pattern: /\b(?:don't|doesn't|can't|cannot|didn't)\s+see\s+what\s+(?:the|this|it|our|we|they)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\bwhat (?:this|it|the \w+) (?:costs?|is costing)\s+(?:per|us|for)\b/, weight: 0.65, inQuestions: true },
+      { pattern: /\b(?:struggl\w*|hard|difficult|tough|can't|cannot|unable|couldn't)\s+(?:to\s+)?(?:show|prove|demonstrate|quantify|evidence|put a number on|point to)\s+(?:any\s+|the\s+|much\s+|real\s+)?(?:roi|value|return|savings?|benefit|impact|anything concrete)\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\b(?:want\w*|need\w*|ask\w*|asking|demand\w*)\s+(?:for\s+|to see\s+)?(?:proof|evidence|hard numbers)\s+(?:it's|it is|that|of)\b/, weight: 0.7 },
     ],
     // "Closer than what we got out of the old tool" compares, it does not doubt.
     exclusions: [/\b(?:than|as)\s+what\s+(?:we|they|i)\b/],
@@ -325,6 +426,9 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:anything|everything|any (?:new )?(?:spend|purchase|contract|tool|renewal))\b[^.?!]{0,40}\b(?:approv\w*|sign[- ]off|signed off)\b/, weight: 0.75 },
       { pattern: new RegExp(String.raw`\b(?:needs?|must|has to|have to|will have to|'ll have to)\s+(?:get\s+)?(?:go\s+)?(?:through|past|approved by|sign(?:ed)? off by)\s+(?:the\s+|our\s+)?(?:${LEADERS}|finance|procurement)\b`), weight: 0.75 },
       { pattern: /\b(?:no|zero|not much)\s+budget\b|\bcan't afford\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\b(?:money|budget|budgets|cash|funds|funding|finances)\s+(?:is|are|'s)\s+(?:really\s+|very\s+|super\s+|pretty\s+|so\s+|quite\s+|incredibly\s+)?(?:tight|short|limited|scarce|squeezed|stretched)\b/, weight: 0.8 },
+      { pattern: /\bfunding\s+(?:cut|cuts|was cut|got cut|reduced|slashed)\b/, weight: 0.8 },
+      { pattern: /\bbudgets?\b[^.?!]{0,30}\b(?:got|was|were|has been|have been|being)\s+(?:cut|slashed|frozen|reduced|trimmed|halved|squeezed)\b/, weight: 0.85 },
     ],
   },
   upsell_pushback: {
@@ -336,6 +440,13 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:not|don't|do not|didn't)\s+(?:want|need|ask for|interested in)\s+(?:a|another|any|the)\s+(?:quote|proposal|upgrade|pitch|demo)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\b(?:not a|no) (?:quote|proposal|pitch)\b/, weight: 0.7, carriesNegation: true },
       { pattern: /\b(?:keep|keeps|kept)\s+(?:bringing up|pushing|pitching|trying to sell|selling)\b/, weight: 0.8 },
+      { pattern: /\b(?:ends?|ending|turns?|turning|turned|ended|becomes?|became|every (?:call|time|meeting|check-in))\b[^.?!]{0,40}\b(?:a|another|the)\s+(?:sales\s+|upgrade\s+|commercial\s+)?pitch\b/, weight: 0.8 },
+      { pattern: /\bnot in the market for\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\b(?:please|can you|could you|you can|just)\s+stop\s+(?:asking|chasing|offering|suggesting|mentioning|emailing|calling)\b/, weight: 0.8, inQuestions: true },
+      { pattern: /\b(?:constant|endless|relentless|non-?stop|all the|so much|too much|enough)\s+(?:of\s+the\s+)?(?:upgrade|sales|upsell|pricing|commercial|renewal)\s+(?:talk|chat|pitches|pitching|calls|emails|conversations|push|pressure|stuff)\b/, weight: 0.8 },
+      { pattern: /\b(?:leave|keep|take)\s+(?:the\s+)?(?:commercial|sales|pricing|upgrade|upsell)\s+(?:stuff|side|talk|bits?|conversations?|questions?)\s+(?:out|aside|for (?:another|later|renewal)|off)\b/, weight: 0.75, inQuestions: true },
+      { pattern: /\b(?:no point|no need|don't bother|no use)\s+(?:in\s+)?(?:sending|making|putting together|pitching)\s+(?:(?:us|me|another|a|the|any|more)\s+)*(?:proposals?|quotes?|pitch(?:es)?|offers?|pricing|decks?)\b/, weight: 0.8, carriesNegation: true },
+      { pattern: /\b(?:tries|trying|try|tried)\s+to\s+(?:sell|upsell|upgrade)\s+(?:us|me)\b/, weight: 0.8 },
     ],
   },
 } as const satisfies Record<SignalId, SignalCues>;

@@ -393,15 +393,121 @@ const PARAPHRASES: Record<SignalId, Paraphrases> = {
   },
 };
 
+/**
+ * A second round, written after the first round passed and run before any cue was changed for it: the
+ * first-round cues found 16 of its 46 positives, which is what the first round's fixes were worth on
+ * phrasings they had not seen. Kept here once fixed, so the families stay this wide.
+ */
+const SECOND_ROUND: Partial<Record<SignalId, Paraphrases>> = {
+  unlicensed_team_usage: {
+    says: [
+      "The night supervisors just use the manager login on the office PC.",
+      "Our accounts team got hold of the shared password and they're in there every day.",
+      "Purchasing have been running their own reports off my account since spring.",
+      "I think the Glasgow depot has its own little workspace that we never paid for.",
+      "A few folks in customer service log on as me to check the rota.",
+      "The café staff are on a spare login that belongs to one of our managers.",
+    ],
+    doesNotSay: [{ text: "Each of the new starters has their own login now." }, { text: "I share my screen with the team every Monday." }],
+  },
+  adjacent_tool: {
+    says: [
+      "We track annual leave in a separate HR system called Breathe.",
+      "Budgeting is all spreadsheets right now, honestly.",
+      "We bought a standalone forecasting tool last year and it's a pain to keep in sync.",
+      "Our maintenance jobs go through a different platform, Fiix.",
+    ],
+    doesNotSay: [{ text: "We moved everything off spreadsheets last year." }],
+  },
+  org_growth: {
+    says: [
+      "We're opening two more restaurants next spring.",
+      "The team's gone from six to fourteen people this year.",
+      "We've just signed the lease on a third warehouse.",
+      "There'll be another forty seasonal staff joining in November.",
+      "We're merging with a practice across town in the new year.",
+    ],
+    doesNotSay: [{ text: "We had to let twenty people go in the spring." }],
+  },
+  peer_usage_question: {
+    says: [
+      "Out of interest, what are other credit unions using it for?",
+      "Do other hotel chains use the forecasting for housekeeping?",
+      "Is this something your other healthcare clients do?",
+      "How have other districts handled substitute teachers in it?",
+      "What have you seen work for companies our size?",
+    ],
+    doesNotSay: [{ text: "How do I add another user?" }, { text: "Is anyone else joining?" }],
+  },
+  internal_advocacy: {
+    says: [
+      "I've been pushing the other branch managers to give it a go.",
+      "I did a lunch-and-learn for the finance team to show them what it can do.",
+      "I put it in front of the ops directors at our quarterly and they loved it.",
+      "I've told all the other clinic leads they're mad not to use it.",
+      "I've been selling it internally to anyone who'll listen.",
+    ],
+    doesNotSay: [{ text: "I showed the new starter where the rota lives." }],
+  },
+  second_use_case: {
+    says: [
+      "We also manage the volunteer rota in it now.",
+      "Beyond shifts, the kitchen uses it to plan deliveries.",
+      "The training team has started booking courses through it.",
+      "We've been using it for fire drill sign-offs as well.",
+      "Our second big use is holiday cover planning.",
+    ],
+    doesNotSay: [{ text: "We only use it for shifts, nothing else." }],
+  },
+  executive_alignment: {
+    says: [
+      "Our CEO brought up the savings at the town hall.",
+      "The board loved the before-and-after slide.",
+      "Our CFO now asks for the dashboard every month.",
+      "The exec team reviewed the results last week and want to see more.",
+      "Our director of operations has been really supportive and joined the last call.",
+    ],
+    doesNotSay: [{ text: "Our CEO doesn't really care about this stuff." }],
+  },
+  shallow_adoption: {
+    says: [
+      "Realistically it's me and one other person using it.",
+      "Most people haven't opened it in weeks.",
+      "Only about ten of our hundred users log in regularly.",
+      "The managers barely use it, they still ring me for everything.",
+      "Usage has dropped off a cliff since the summer.",
+    ],
+    doesNotSay: [{ text: "Everyone logs in at least twice a day." }],
+  },
+  upsell_pushback: {
+    says: [
+      "I don't want every call to turn into a conversation about upgrading.",
+      "We're really not interested in the enterprise tier, so please drop it.",
+      "It feels like you're more interested in selling than helping.",
+      "Can we please stop talking about add-ons and fix the export?",
+      "I've had three emails this week about upgrading and it's getting a bit much.",
+    ],
+    doesNotSay: [{ text: "Please send over the pricing for the enterprise tier." }, { text: "I'll stop talking about seats.", role: "unknown" }],
+  },
+  seat_pressure: {
+    says: [],
+    doesNotSay: [{ text: "We've used all of the training credits." }],
+  },
+};
+
 describe("offline cues on paraphrases they were not tuned on", () => {
-  for (const [signalId, { says, doesNotSay }] of Object.entries(PARAPHRASES) as Array<[SignalId, Paraphrases]>) {
-    describe(signalId, () => {
-      it.each(says)("finds it in %j", (text) => {
-        expect(signalsIn(text)).toContain(signalId);
+  for (const [round, set] of [["first round", PARAPHRASES], ["second round", SECOND_ROUND]] as const) {
+    for (const [signalId, { says, doesNotSay }] of Object.entries(set) as Array<[SignalId, Paraphrases]>) {
+      describe(`${round}: ${signalId}`, () => {
+        if (says.length > 0) {
+          it.each(says)("finds it in %j", (text) => {
+            expect(signalsIn(text)).toContain(signalId);
+          });
+        }
+        it.each(doesNotSay)("does not find it in %j", ({ text, role }) => {
+          expect(signalsIn(text, role)).not.toContain(signalId);
+        });
       });
-      it.each(doesNotSay)("does not find it in %j", ({ text, role }) => {
-        expect(signalsIn(text, role)).not.toContain(signalId);
-      });
-    });
+    }
   }
 });

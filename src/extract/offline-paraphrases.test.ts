@@ -495,8 +495,103 @@ const SECOND_ROUND: Partial<Record<SignalId, Paraphrases>> = {
   },
 };
 
+/**
+ * A third round over every signal, written and run the same way: the second-round cues found 22 of its
+ * 68 positives before any change for it.
+ */
+const THIRD_ROUND: Partial<Record<SignalId, Paraphrases>> = {
+  seat_pressure: {
+    says: ["Every time someone new joins I have to kick somebody else off.", "We're two licences short for the new starters on Monday.", "I've got a queue of people waiting on logins.", "We're basically at our user limit already."],
+    doesNotSay: [{ text: "We kicked off the rollout last week." }],
+  },
+  tier_workaround: {
+    says: ["Every Friday I manually pull the hours into a spreadsheet to work out overtime costs.", "We print the rota and highlight the gaps by hand because there's no coverage view on our plan.", "Our admin rebuilds the weekly report in Excel for each site manager."],
+    doesNotSay: [],
+  },
+  premium_feature_affinity: {
+    says: ["We're right up against the number of locations we're allowed on this plan.", "The five custom report slots are all used and we need more.", "We use the approval workflows constantly, and we need another approval stage."],
+    doesNotSay: [],
+  },
+  unlicensed_team_usage: {
+    says: ["Turns out the kitchen team have been checking their rota on my phone login.", "Facilities have their own account that procurement never signed off.", "The physio team are using a free version they set up themselves."],
+    doesNotSay: [],
+  },
+  adjacent_tool: {
+    says: ["We still do payroll exports through a separate bureau system.", "Our rostering for agency staff lives in a different tool entirely.", "Honestly forecasting is someone's Excel model at the moment."],
+    doesNotSay: [],
+  },
+  higher_tier_interest: {
+    says: ["Is it possible to get automatic alerts when a shift goes unfilled?", "We'd love an API so our HR system can pull the hours.", "Does Halyard do labour cost forecasting at all?", "What does the Pro plan add over what we have?"],
+    doesNotSay: [],
+  },
+  org_growth: {
+    says: ["We're doubling the number of care homes over the next two years.", "We've got a new ward opening in March with about thirty staff.", "Our intake of new graduates starts in September, around fifty of them."],
+    doesNotSay: [{ text: "We're increasing our use of the mobile app." }],
+  },
+  other_team_interest: {
+    says: ["The regional team have been asking if they can see the dashboards too.", "Finance want logins so they can check overtime themselves.", "Our Leeds colleagues saw it and want to know when they get it."],
+    doesNotSay: [],
+  },
+  peer_usage_question: {
+    says: ["Do any of your other councils use it for bin collection rotas?", "What are similar-sized practices doing with the reporting?", "I'd be curious how other warehouses use the forecasting."],
+    doesNotSay: [],
+  },
+  strategic_initiative: {
+    says: ["This year the focus from the top is cutting agency spend.", "Our new strategy is all about getting patients seen within a week.", "The trust has committed to going paperless by next spring."],
+    doesNotSay: [],
+  },
+  measurable_outcome: {
+    says: ["Agency spend is down about a third since we started.", "We fill open shifts in under an hour now, it used to take a day.", "Sickness absence went from 6% to 4%."],
+    doesNotSay: [{ text: "We've been asked to cut costs by 10% across the board." }],
+  },
+  champion_engaged: {
+    says: ["I've trained all six site leads myself.", "I'll send over the list of managers by Thursday.", "I've been running weekly check-ins with the supervisors to get everyone on board."],
+    doesNotSay: [],
+  },
+  internal_advocacy: {
+    says: ["I've been nudging the other heads of department to try it.", "I keep sharing our results in the managers' group chat.", "I presented our rota savings at the regional meeting."],
+    doesNotSay: [],
+  },
+  second_use_case: {
+    says: ["We've started using it to organise staff training too.", "The events team now plans their weekend cover in it as well.", "It's also become how we track equipment checks."],
+    doesNotSay: [],
+  },
+  executive_alignment: {
+    says: ["Our chief exec quoted the overtime figure at the board.", "The CFO was on the call and really liked the cost view.", "Our MD wants a monthly summary from the dashboard."],
+    doesNotSay: [],
+  },
+  champion_departing: {
+    says: ["I'm off at the end of the month, moving to a new job.", "Sarah's moved on, so I'm your contact for now.", "I'm going on maternity leave and not coming back."],
+    doesNotSay: [{ text: "The project has moved on to phase two." }],
+  },
+  onboarding_stalled: {
+    says: ["We still haven't rolled it out to the second site.", "The go-live keeps slipping because of the payroll integration.", "Half the managers haven't done the training yet."],
+    doesNotSay: [{ text: "We haven't had any problems since the training." }],
+  },
+  adoption_friction: {
+    says: ["The app logs people out constantly and they get fed up.", "Nobody can work out how to swap shifts.", "I get the same question about leave requests every week."],
+    doesNotSay: [{ text: "The team were tired after the long weekend." }],
+  },
+  shallow_adoption: {
+    says: ["Hardly anyone uses the mobile app.", "It's really just the admins who log in.", "Maybe five people use it regularly."],
+    doesNotSay: [{ text: "About fifty people use it every day." }],
+  },
+  value_unproven: {
+    says: ["The finance director keeps asking what the return is.", "I can't really say what we've saved.", "Our CFO isn't convinced it's worth the money."],
+    doesNotSay: [{ text: "I can say exactly what we've saved: forty hours a month." }],
+  },
+  budget_pressure: {
+    says: ["All spending has to go through the finance committee now.", "We've been asked to cut costs by 10% across the board.", "There's no money for new tools this year."],
+    doesNotSay: [{ text: "We've got money set aside for more seats." }],
+  },
+  upsell_pushback: {
+    says: ["I'm not after an upgrade, I just need the export fixed.", "Please don't try to sell me more seats.", "Every email from your team seems to be about upgrading."],
+    doesNotSay: [{ text: "Don't forget to send the invoice." }],
+  },
+};
+
 describe("offline cues on paraphrases they were not tuned on", () => {
-  for (const [round, set] of [["first round", PARAPHRASES], ["second round", SECOND_ROUND]] as const) {
+  for (const [round, set] of [["first round", PARAPHRASES], ["second round", SECOND_ROUND], ["third round", THIRD_ROUND]] as const) {
     for (const [signalId, { says, doesNotSay }] of Object.entries(set) as Array<[SignalId, Paraphrases]>) {
       describe(`${round}: ${signalId}`, () => {
         if (says.length > 0) {

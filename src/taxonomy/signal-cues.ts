@@ -36,9 +36,9 @@ const UNIT = String.raw`(?:%|percent|per cent|points?|hours?|minutes?|days?|week
 const TEAM = String.raw`(?:team|teams|department|departments|group|division|office|unit|function|folks|people|leads?|managers?|directors?|head|heads|principals|leaders|depot|crew|staff|peers|supervisors?)`;
 /** Departments named on their own ("finance has been...", "HR keeps asking"). */
 const DEPARTMENTS = String.raw`(?:marketing|finance|sales|hr|legal|planning|nursing|maintenance|procurement|purchasing|engineering|operations|ops|support|customer (?:service|support|care)|member services|product|estates|facilities|payroll|compliance|accounts|admissions|housekeeping|logistics|dispatch)`;
-const LEADERS = String.raw`(?:board|ceo|cfo|coo|cio|cto|cmo|cro|vp|svp|evp|md|managing director|(?:finance|operations|executive|medical|clinical|commercial|regional) director|chief [\w-]+ officer|executive team|exec team|senior leadership team|senior leadership|leadership team|leadership|slt|executives|c-suite|investors|trustees|superintendent|head ?teacher|governors|cabinet|partners|founders?|president|general manager)`;
+const LEADERS = String.raw`(?:board|ceo|chief exec(?:utive)?|cfo|coo|cio|cto|cmo|cro|vp|svp|evp|md|managing director|(?:finance|operations|executive|medical|clinical|commercial|regional) director|chief [\w-]+ officer|executive team|exec team|senior leadership team|senior leadership|leadership team|leadership|slt|executives|c-suite|investors|trustees|superintendent|head ?teacher|governors|cabinet|partners|founders?|president|general manager)`;
 /** Asking for the product itself (access, a demo, their own view), not for a report the current users send them. */
-const ASKS_FOR_PRODUCT = String.raw`(?:keeps? asking|kept asking|been asking|asked|asking|asks|wants?|wanted|requested|would like|pester(?:s|ed|ing)?|nag(?:s|ged|ging)?|badger(?:s|ed|ing)?|chas(?:e|es|ed|ing)|hassl(?:e|es|ed|ing)|begging|begged)\s+(?:me\s+|us\s+)?(?:\w+\s+)?(?:for\s+|about\s+)?(?:[\w-]+\s+(?=access))?(?:access|a demo|demos|logins?|a login|seats?|their own|in\b|to see|to use|to get|to try|to have|the same|a walkthrough|a trial|(?:if|whether|when) (?:they|the (?:trial|pilot|demo)) (?:should|could|can|will|get|might)|how (?:they|we) (?:could|can)|about (?:it|the product|the tool|the dashboards?))`;
+const ASKS_FOR_PRODUCT = String.raw`(?:keeps? asking|kept asking|been asking|asked|asking|asks|wants?|wanted|requested|would like|pester(?:s|ed|ing)?|nag(?:s|ged|ging)?|badger(?:s|ed|ing)?|chas(?:e|es|ed|ing)|hassl(?:e|es|ed|ing)|begging|begged)\s+(?:me\s+|us\s+)?(?:\w+\s+)?(?:for\s+|about\s+)?(?:[\w-]+\s+(?=access))?(?:access|a demo|demos|logins?|a login|seats?|their own|in\b|to see|to use|to get|to try|to have|the same|a walkthrough|a trial|(?:if|whether|when) (?:they|the (?:trial|pilot|demo)) (?:should|could|can|will|get|might)|how (?:they|we) (?:could|can)|about (?:it|the product|the tool|the dashboards?)|to know (?:when|if|whether|how) (?:they|we) (?:can|could|get|will))`;
 const PLACE = String.raw`(?:site|hub|office|clinic|branch|location|warehouse|store|shop|home|house|depot|campus|plant|hotel|school|centre|center|route)`;
 
 /**
@@ -65,6 +65,8 @@ export const SIGNAL_CUES = {
       { pattern: new RegExp(String.raw`\b(?:every|all|each)\s+(?:of\s+)?(?:our\s+|the\s+)?(?:${NUMBER}\s+)?(?:of\s+(?:our|the)\s+)?${SEATS}\s+(?:are|is|have been|were|'re)\s+(?:already\s+)?(?:taken|used|in use|assigned|allocated|gone|spoken for|full)\b`), weight: 0.8 },
       { pattern: new RegExp(String.raw`\b(?:maxed out|full up|at capacity|tapped out)\s+(?:on|of|with)\s+(?:our\s+)?${SEATS}`), weight: 0.8 },
       { pattern: new RegExp(String.raw`\b(?:can|could|may)\s+(?:we|i)\s+(?:get|have|add|buy|order|grab)\b[^.?!]{0,20}\b(?:more|extra|additional|another)\s+(?:\w+\s+)?${SEATS}`), weight: 0.75, inQuestions: true },
+      { pattern: /\bkick\w*\s+(?:someone|somebody|people|them|him|her)\s+(?:else\s+)?off\b/, weight: 0.75 },
+      { pattern: new RegExp(String.raw`\b${NUMBER}\s+(?:seats|licen[cs]es|logins)\s+short\b|\bshort\s+(?:by\s+)?${NUMBER}\s+(?:seats|licen[cs]es|logins)\b`), weight: 0.8 },
     ],
     exclusions: [/\bunused\b/],
   },
@@ -81,6 +83,8 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:pull|pulls|pulling|pulled|export\w*|download\w*)\s+(?:\w+\s+){0,2}csvs?\b[^.?!]{0,40}\b(?:stitch\w*|merg\w*|combin\w*|glu\w*|past\w*|join\w*)\b/, weight: 0.65 },
       { pattern: /\bstitch(?:es|ed|ing)?\s+(?:\w+\s+){0,3}(?:together|into (?:one|a single))\b/, weight: 0.6 },
       { pattern: /\b(?:rigged|hacked|cobbled|bodged|jury-rigged|duct-taped)\s+(?:up|together)\b/, weight: 0.65 },
+      { pattern: /\b(?:manually|by hand)\s+(?:\w+\s+)?(?:pull|copy|enter|type|update|build|rebuild|merge|track|export|reconcile|compile|calculate|work out|count|key|re-?key|transfer|move|highlight|colour|color)\w*\b/, weight: 0.65 },
+      { pattern: /\b(?:print|prints|printing|highlight|highlights|highlighting|count|counts|counting|calculate|calculates|calculating|compile|compiles|compiling)\b[^.?!]{0,40}\bby hand\b/, weight: 0.6 },
     ],
     // Nobody knowing the current plan already does it is an enablement gap (adoption_friction).
     exclusions: [/\b(?:nobody|no one|didn't|did not|never)\s+(?:knew|know|realis\w*|realiz\w*)\b/, /\bused to\b/, /\b(?:fails?|failed|failing|errors?|crash\w*|times? out|timed out)\b/],
@@ -109,6 +113,9 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:maxed out|max out|used up|run out of|ran out of|burn(?:ed|t)? through|exhausted)\s+(?:all\s+)?(?:of\s+)?(?:the|our|its)?\s*(?:[\w'-]+\s+){0,5}(?:allowed|allowance|quota|allocation|credits|runs|limit)\b/, weight: 0.7 },
       { pattern: /\b(?:limit|cap|ceiling|quota|allowance)\b[^.?!]{0,30}\b(?:pinch\w*|bit(?:e|es|ing)|hurt\w*|squeez\w*)\b/, weight: 0.7 },
       { pattern: /\bin\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:screen|view|page|module|builder|editor|dashboards?|reports?)\s+(?:all day|all the time|constantly|every day|day in,? day out|non-?stop)\b/, weight: 0.6 },
+      { pattern: /\b(?:up against|at|hit|hitting|reached|maxed out)\s+(?:the\s+)?(?:number|amount|count)\s+of\s+[\w\s'-]{0,30}\b(?:allowed|we can have|included|on (?:this|our) plan)\b/, weight: 0.7 },
+      { pattern: /\b(?:slots|allowance|quota|credits|runs|connectors|integrations|workflows|schedules)\s+(?:are\s+)?(?:all\s+)?(?:used|taken|full|gone)(?:\s+up)?\b/, weight: 0.65 },
+      { pattern: /\b(?:need|needs|want|wants)\s+(?:another|one more|an extra|more)\s+(?:[\w-]+\s+)?(?:stages?|approval levels?|permission levels?|data sources?|connectors?|integrations?|workflows?|slots?)\b/, weight: 0.65 },
     ],
     exclusions: [new RegExp(String.raw`\b(?:seat|licen[cs]e|user)s?\s+(?:limit|cap)`)],
   },
@@ -132,6 +139,8 @@ export const SIGNAL_CUES = {
       { pattern: new RegExp(String.raw`\b${DEPARTMENTS}\b[^.?!]{0,30}\b(?:already|quietly|unofficially|on their own|have been|has been|started)\s+(?:\w+\s+)?(?:using|pulling|logging|building|running)\b`), weight: 0.6 },
       { pattern: /\b(?:use|uses|using|used|on|got hold of|sharing|through|via|under)\s+(?:the|a|an)\s+(?:shared|spare|generic|manager(?:'s)?|admin|office|common|communal|master)\s+(?:login|log-?in|password|account|credentials)\b/, weight: 0.75 },
       { pattern: /\blog(?:s|ging|ged)?\s+(?:on|in)\s+as\s+(?:me|him|her)\b/, weight: 0.8 },
+      { pattern: new RegExp(String.raw`\b(?:they|their|${TEAM}|${DEPARTMENTS})\b[^.?!]{0,60}\b(?:on|under|via|through)\s+(?:my|[\w-]+'s|her|his|someone's|someone else's)\s+(?!own\b)(?:[\w-]+\s+)?(?:login|log-?in|account|credentials|password)\b`), weight: 0.75 },
+      { pattern: /\b(?:free|trial|personal|separate)\s+(?:version|account|plan|tier|edition|workspace)\s+(?:they|he|she)\s+(?:set up|created|opened|made|signed up for)\b|\bset (?:it|one|that) up themselves\b/, weight: 0.75 },
     ],
   },
   adjacent_tool: {
@@ -154,7 +163,7 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:(?:separate|second)\s+(?:subscription|licen[cs]e|contract)|another\s+(?:subscription|contract))\s+(?:to|for|with)\b/, weight: 0.7 },
       { pattern: /\b(?:in|on|through|with|using)\s+(?:a|an)\s+whole\s+(?:other|separate|different)\s+(?:tool|system|app|platform|product|package)\b/, weight: 0.7 },
       { pattern: /\b(?:a|an|another)\s+(?:separate|standalone|stand-alone|different|second)\s+(?:[\w-]+\s+){1,2}(?:tool|system|app|platform|product|package|software)\b/, weight: 0.7 },
-      { pattern: /\b(?:budgeting|forecasting|planning|scheduling|rostering|rotas?|payroll|timesheets|leave|holidays?|absence|overtime)\s+(?:is|are)\s+(?:all\s+|still\s+|mostly\s+|done\s+)*(?:in\s+|on\s+)?(?:spreadsheets?|excel|paper|google sheets|a whiteboard)\b/, weight: 0.7 },
+      { pattern: /\b(?:budgeting|forecasting|planning|scheduling|rostering|rotas?|payroll|timesheets|leave|holidays?|absence|overtime)\s+(?:is|are)\s+(?:all\s+|still\s+|mostly\s+|done\s+|basically\s+)*(?:in\s+|on\s+)?(?:a\s+|an\s+|our\s+|[\w-]+'s\s+)?(?:[\w-]+\s+)?(?:spreadsheets?|excel|paper|google sheets|whiteboard|workbook)\b/, weight: 0.7 },
     ],
     exclusions: [/\b(?:happy|fine|content)\s+(?:there|with it|in it)\b/],
   },
@@ -167,13 +176,13 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:can|could|does|will)\s+[\w-]+\s+(?:\w+\s+){0,6}(?:automatically|to project|to forecast|to predict|project\w*|predict\w*)\b[^.?!]*\?/, weight: 0.6, inQuestions: true },
       { pattern: /\b(?:we|i)\s+(?:really\s+)?(?:wish|would love|'d love|'d really like|would really like|would like|'d like)\b[^.?!]{0,20}\b(?:could|to be able|if (?:it|we|lumen|there)|to have|to get|to see)\b/, weight: 0.75 },
       { pattern: /\bcan (?:we|i|it|you)\s+(?:get|have|do|add|set up|turn on|enable)\b[^.?!]{0,60}\b(?:own|only|each|per|restricted|forecast\w*|predict\w*|project\w*|embed\w*|alert\w*|automatic\w*)\b/, weight: 0.65, inQuestions: true },
-      { pattern: /\b(?:does|could|can|will)\s+(?:it|the product|the platform|the tool|\w+)\s+(?:do|support|offer|handle|take on)\s+(?:the|any|our|some)?\s*(?:\w+\s+)?(?:forecast\w*|predict\w*|project\w*|scenario\w*|embed\w*|alert\w*|planning|piece|part)\b/, weight: 0.65, inQuestions: true },
+      { pattern: /\b(?:does|could|can|will)\s+(?:it|the product|the platform|the tool|\w+)\s+(?:do|support|offer|handle|take on)\s+(?:the|any|our|some)?\s*(?:\w+\s+){0,2}(?:forecast\w*|predict\w*|project\w*|scenario\w*|embed\w*|alert\w*|planning|piece|part)\b/, weight: 0.65, inQuestions: true },
       { pattern: /\b(?:any plans|on the roadmap|is (?:that|this|it) (?:available|possible))\b/, weight: 0.6, inQuestions: true },
       { pattern: /\b(?:what would|how much (?:would|is|does)|interested in|curious about|tell (?:me|us) (?:more )?about|looking at|thinking about)\b[^.?!]{0,40}\b(?:tier|plan|add-?on|module|upgrade|enterprise)\b/, weight: 0.7, inQuestions: true },
       { pattern: /\b(?:does|do|can|could|would|will|is|are)\s+(?:the\s+)?(?:enterprise|premium|pro|business|advanced|higher|top|plus|bigger|next)\s+(?:version|plan|tier|edition|package|licen[cs]e|level)\b[^.?!]*\?/, weight: 0.7, inQuestions: true },
       // A wish for a capability: "it'd be brilliant if we could forecast", "we'd like row-level permissions".
       { pattern: /\b(?:it'd|it would|would|that'd|that would)\s+be\s+(?:so\s+|really\s+|very\s+)?(?:brilliant|great|amazing|lovely|fantastic|ideal|useful|helpful|handy|a game changer|nice|huge)\s+(?:if|to be able to)\s+(?:we|i|it|each \w+|every \w+)\s+(?:could|can|had|was able|were able)\b/, weight: 0.7, conditional: true },
-      { pattern: /\b(?:we|i|they)(?:'d|\s+would)\s+(?:really\s+|so\s+)?(?:like|love)\s+(?:to have\s+|to get\s+|some\s+|proper\s+)?(?:[\w-]+\s+){0,2}(?:permissions?|sso|single sign-on|forecast\w*|predict\w*|alerts?|alerting|api access|audit logs?|row-level|custom roles|white-?label\w*|embedd\w*|automation|sandbox|scenario planning)\b/, weight: 0.7, conditional: true },
+      { pattern: /\b(?:we|i|they)(?:'d|\s+would)\s+(?:really\s+|so\s+)?(?:like|love)\s+(?:to have\s+|to get\s+|some\s+|proper\s+)?(?:[\w-]+\s+){0,2}(?:permissions?|sso|single sign-on|forecast\w*|predict\w*|alerts?|alerting|api|audit logs?|row-level|custom roles|white-?label\w*|embedd\w*|automation|sandbox|scenario planning)\b/, weight: 0.7, conditional: true },
       { pattern: /\b(?:trial|try|test|pilot|demo|see|get|add|turn on|enable|switch on|price up|quote for)\s+(?:out\s+)?(?:the|an?|that|your)\s+(?:[\w-]+\s+){0,3}(?:add-?on|module|upgrade)\b/, weight: 0.7, inQuestions: true },
     ],
     // A how-to for what the plan already does is an enablement gap, and vendor names for tiers are not asks.
@@ -205,12 +214,15 @@ export const SIGNAL_CUES = {
       { pattern: /\bacquisition of\b/, weight: 0.6 },
       { pattern: new RegExp(String.raw`\b(?:team|staff|headcount|we|workforce)(?:'s|\s+has|\s+have|'ve)?\s+(?:gone|grown|went|grew)\s+from\s+${NUMBER}\s+to\s+${NUMBER}`), weight: 0.75 },
       { pattern: new RegExp(String.raw`\b(?:lease|keys|planning permission|contract)\s+(?:on|for)\s+(?:a|an|the|our)\s+(?:new|second|third|fourth|another)\s+(?:[\w-]+\s+)?(?:${PLACE}|warehouse|site|facility|centre|center|unit)\b`), weight: 0.7 },
+      { pattern: new RegExp(String.raw`\b(?:doubl\w*|tripl\w*|increas\w*|expand\w*)\s+(?:the number of|our number of|our)\s+(?:[\w-]+\s+)?(?:${PLACE}s?|homes|sites|clinics|stores|staff|people|teams|locations|branches|beds|wards|routes|depots|employees)\b`), weight: 0.75 },
+      { pattern: /\bnew\s+(?:[\w-]+\s+)?(?:ward|wing|unit|line|shift|team)\s+(?:is\s+)?(?:opening|opens|starting|starts|launching)\b/, weight: 0.7 },
+      { pattern: /\b(?:intake|cohort|batch|wave)\s+of\s+(?:new\s+)?[\w-]+\s+(?:starts?|joins?|arrives?|begins?)\b/, weight: 0.7 },
     ],
     exclusions: [/\b(?:trim\w*|cut\w*|reduc\w*|lay(?:ing)? off|layoffs?|downsiz\w*|shrink\w*|freez\w*)\b[^.?!]{0,25}\b(?:headcount|staff|team|jobs|roles|people)\b/],
   },
   other_team_interest: {
     cues: [
-      { pattern: new RegExp(String.raw`\b(?:other|another|their|the|our)\s+(?:\w+\s+){0,2}${TEAM}\b[^.?!]{0,50}\b${ASKS_FOR_PRODUCT}`), weight: 0.8 },
+      { pattern: new RegExp(String.raw`\b(?:other|another|their|the|our)\s+(?:\w+\s+){0,2}(?:${TEAM}|colleagues)\b[^.?!]{0,50}\b${ASKS_FOR_PRODUCT}`), weight: 0.8 },
       { pattern: new RegExp(String.raw`\b(?:marketing|finance|sales|hr|legal|planning|nursing|maintenance|procurement|engineering|operations|ops|it|support|member services|product)\b[^.?!]{0,40}\b${ASKS_FOR_PRODUCT}`), weight: 0.75 },
       { pattern: /\basked (?:me|us) for (?:a demo|access|logins?|a login|a walkthrough)\b/, weight: 0.75 },
       { pattern: /\basked (?:me|us)(?: \w+)? to (?:present|show|demo|walk|run a session)\b/, weight: 0.7 },
@@ -235,6 +247,8 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:organi[sz]ations|companies|customers|clients|teams|businesses|practices|schools|councils|agencies|groups|firms|utilities|hotels|clinics|networks|operators|retailers|charities|trusts)\s+(?:like|similar to)\s+(?:us|ours|ourselves)\b[^.!]*\?/, weight: 0.75, inQuestions: true },
       { pattern: /\byour\s+other\s+(?:[\w-]+\s+)?(?:customers|clients|users|accounts|schools|hotels|practices|members)\b[^.!]*\?/, weight: 0.75, inQuestions: true },
       { pattern: /\b(?:companies|organi[sz]ations|businesses|teams|groups|customers|clients|practices|schools|places)\s+(?:our|of our)\s+size\b[^.!]*\?/, weight: 0.75, inQuestions: true },
+      { pattern: /\byour\s+other\s+(?:[\w-]+\s+){0,2}[\w-]+s\b[^.!]*\?/, weight: 0.7, inQuestions: true },
+      { pattern: /\b(?:similar-sized|similar sized|same-sized)\s+[\w-]+[^.!]*\?/, weight: 0.75, inQuestions: true },
     ],
   },
   strategic_initiative: {
@@ -247,6 +261,9 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:in|for) (?:20\d\d|fy\d\d)\b[^.?!]{0,40}\b(?:goal|priority|initiative|push|focus|plan)\b/, weight: 0.65 },
       { pattern: /\b(?:company|organisation|organization|group|trust|network|district|firm|business)-wide\s+(?:[\w-]+\s+)?(?:initiative|programme|program|push|project|drive|goal|target|mandate|effort|transformation)\b/, weight: 0.75 },
       { pattern: /\b(?:launching|starting|kicking off|rolling out|announced|announcing)\s+(?:a|an|our|the)\s+(?:new\s+|big\s+|major\s+)?(?:[\w-]+\s+){0,2}(?:programme|program|initiative|strategy|transformation)\b/, weight: 0.7 },
+      { pattern: /\b(?:focus|priority|mandate|direction|push|message)\s+from\s+(?:the top|above|leadership|the board|head office)\b/, weight: 0.75 },
+      { pattern: /\bnew\s+(?:[\w-]+\s+)?strategy\b|\bstrategy\s+(?:for|this|next)\s+(?:year|20\d\d)\b/, weight: 0.7 },
+      { pattern: /\b(?:committed to|pledged to|signed up to|promised to)\s+(?:\w+\s+){0,4}(?:by|before|within)\s+(?:next|the end of|20\d\d|q\d|spring|summer|autumn|winter)\b/, weight: 0.7 },
     ],
   },
   measurable_outcome: {
@@ -269,10 +286,12 @@ export const SIGNAL_CUES = {
       { pattern: new RegExp(String.raw`\bsince\s+(?:the|we|our|it|they|going live|launch)\b[^,.?!]{0,40},\s*(?:it's|it has|it is|we've|we have|we're|we are|they're|they've)\s+(?:been|stayed|come down to|dropped to|fallen to|gone down to|at)\s+(?:about\s+|around\s+|roughly\s+|under\s+|just\s+)?${NUMBER}\s*${UNIT}`), weight: 0.7 },
       { pattern: /\b(?:halved|halving|cut in half|doubled|tripled)\s+(?:the|our|their)?\s*(?:[\w-]+\s+){0,3}(?:time|turnaround|hours|errors|no-shows|costs?|rate|backlog|wait\w*|delays|calls|tickets|complaints|admin|overtime|spend|throughput|output|speed)\b/, weight: 0.75 },
       { pattern: /\b(?:cut|cuts|reduced|dropped|fell|fallen|improved|increased|saved|saves|saving|shaved|trimmed|down|up)\b[^.?!]{0,30}[£$€]\s?\d[\d,.]*\s*(?:k|m|grand)?\b/, weight: 0.75 },
+      { pattern: /\b(?:down|up|cut|reduced|fallen|fell|dropped|saved)\s+(?:by\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more than\s+)?(?:a|one|two)\s+(?:third|quarter|half|fifth)\b/, weight: 0.75 },
+      { pattern: /\bnow\b[^.?!]{0,60}\bused to (?:take|be|cost|need)\b/, weight: 0.7 },
     ],
     exclusions: [
       // Targets, hopes and vendor benchmarks are not results.
-      /\b(?:typically|usually|customers like you|hope|hoping|hoped|aim|aiming|target|goal is|would like|'d like|want to|wants to|expect to|projected|forecast to|been told|have to|has to|need to|budget)\b/,
+      /\b(?:typically|usually|customers like you|hope|hoping|hoped|aim|aiming|target|goal is|would like|'d like|want to|wants to|expect to|projected|forecast to|been told|asked to|have to|has to|need to|budget)\b/,
       // A measure where more is better going down is the business having a hard time, not a result.
       /\b(?:occupancy|revenue|sales|bookings|margins?|profits?|enrol?ments?|footfall|attendance|turnover|income|demand)\b[^.?!]{0,20}\b(?:was|were|is|are|has been|have been|went|came in)?\s*(?:down|fell|dropped|declined|lower|slipped)\b/,
       // A result credited to another tool, named by what it does ("the scheduling tool", "our HR system"),
@@ -282,7 +301,7 @@ export const SIGNAL_CUES = {
   },
   champion_engaged: {
     cues: [
-      { pattern: /\bi(?:'ll| will|'ve| have| already| started| began| kept| keep)?\s+(?:ran|run|running|trained|train|training|set up|scheduled|schedule|organised|organized|organise|organize|booked|book|walked|walk|onboarded|onboard|coached|coach|hosted|host|hosting)\b[^.?!]{0,60}\b(?:training|sessions?|workshops?|office hours|drop-ins?|q&as?|lunch and learns?|rollout|the team|everyone|new hires|the \w+ shift|night shift|walkthrough|demo|the \w+ers|dispatchers|managers|tutors|staff)\b/, weight: 0.8 },
+      { pattern: /\bi(?:'ll| will|'ve| have| already| started| began| kept| keep)?(?:\s+been)?\s+(?:ran|run|running|trained|train|training|set up|scheduled|schedule|organised|organized|organise|organize|booked|book|walked|walk|onboarded|onboard|coached|coach|hosted|host|hosting)\b[^.?!]{0,60}\b(?:training|sessions?|workshops?|office hours|drop-ins?|q&as?|lunch and learns?|rollout|the team|everyone|new hires|the \w+ shift|night shift|walkthrough|demo|the \w+ers|dispatchers|managers|tutors|staff|check-ins|huddles|supervisors|leads)\b/, weight: 0.8 },
       { pattern: /\bi(?:'ll| will)\s+(?:get|send|bring|pull together|put together|circle back|follow up|own|drive|take (?:care of|the lead|point)|have)\b[^.?!]{0,80}\b(?:by|before|beforehand|afterwards|today|tonight|on|this|next|tomorrow|friday|monday|tuesday|wednesday|thursday|end of)\b/, weight: 0.65 },
       { pattern: /\bi(?:'ve| have)?\s+(?:already\s+)?(?:trained|coached|onboarded|briefed|mapped|set (?:it|them|this) up|written|wrote)\b[^.?!]{0,60}\b(?:myself|the team|everyone|all (?:\w+ )?(?:shops|sites|teams|clinics|depots|stores|hotels|homes)|leads?|supervisors?|managers?|staff|drivers|new (?:starters|hires|drivers)|guide|template|hotels|shifts)\b/, weight: 0.75 },
       { pattern: /\b(?:i'm|i am)\s+(?:running|driving|leading|owning|rolling|writing|organising|organizing|hosting)\b[^.?!]{0,40}\b(?:rollout|training|sessions?|workshop|project|out|guide)\b/, weight: 0.7 },
@@ -310,6 +329,9 @@ export const SIGNAL_CUES = {
       { pattern: /\bput\s+(?:it|the \w+|our \w+)\s+in front of\b/, weight: 0.7 },
       { pattern: /\b(?:sell\w*|pitch\w*|promot\w*|push\w*|advocat\w*|market\w*)\s+(?:it|the tool|halyard)\s+(?:internally|in-house|across the (?:business|company|group|trust|organi[sz]ation))\b/, weight: 0.75 },
       { pattern: new RegExp(String.raw`\b(?:did|ran|run|held|hosted|gave|organised|organized)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:lunch-and-learn|lunch and learn|session|demo|showcase|roadshow|show-and-tell)\s+for\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:${TEAM}|${DEPARTMENTS})\b[^.?!]{0,20}\b(?:to show|what it (?:can )?do(?:es)?)\b`), weight: 0.7 },
+      { pattern: new RegExp(String.raw`\b(?:nudg\w*|encourag\w*|persuad\w*|urg(?:e|es|ed|ing)|lobby\w*)\s+(?:the\s+|our\s+|my\s+)?(?:other\s+)?(?:[\w-]+\s+){0,3}(?:${TEAM}|colleagues)\b[^.?!]{0,40}\b(?:to\s+(?:try|use|adopt|get|look at|give)|into)\b`), weight: 0.75 },
+      { pattern: /\b(?:shar\w*|post\w*|circulat\w*)\s+(?:our|the)\s+(?:[\w-]+\s+)?(?:results|numbers|wins|dashboards?|savings|figures)\s+(?:in|on|with|at)\s+(?:the|our)\s+(?:[\w'-]+\s+){0,3}(?:chat|channel|group|meeting|newsletter|all-hands|huddle|forum|slack)\b/, weight: 0.7 },
+      { pattern: /\b(?:presented|showed|demoed|shared|talked through)\s+(?:our|the|my)\s+(?:[\w-]+\s+){0,3}(?:results|numbers|savings|dashboards?|figures|wins|story|data)\s+(?:at|in)\s+(?:the|our|a)\s+(?:[\w'-]+\s+){0,2}(?:meeting|conference|forum|offsite|away ?day|all-hands|huddle|network)\b/, weight: 0.7 },
     ],
     exclusions: [/\b(?:haven't|hasn't|not)\s+(?:really\s+)?(?:shown|shared|told)\b/],
   },
@@ -325,7 +347,7 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:double duty|dual purpose|doing two jobs|a second job)\b/, weight: 0.7 },
       { pattern: /\bbranch(?:ed|ing)?\s+out\b/, weight: 0.7 },
       { pattern: /\b(?:use|uses|using)\s+(?:it|halyard|the (?:dashboards?|tool|platform|app|product))\s+for\s+(?:[\w-]+\s+){1,4}(?:now|too|as well|also)\b/, weight: 0.65 },
-      { pattern: /\b(?:also\s+)?become\s+(?:our|the)\s+(?:go-to\s+|main\s+|default\s+)?(?:tool|place|system|home|platform|hub)\s+(?:for|to|where|we)\b/, weight: 0.65 },
+      { pattern: /\b(?:also\s+)?become\s+(?:our|the)\s+(?:go-to\s+|main\s+|default\s+)?(?:tool|place|system|home|platform|hub)\s+(?:for|to|where|we)\b|\balso\s+become\s+(?:how|where)\s+we\b/, weight: 0.65 },
       { pattern: /\b(?:now|also)\s+(?:\w+\s+)?(?:logs?|tracks?|runs?|manages?|plans?|schedules?|books?|records?|reports?|monitors?|handles?|processes|does|do)\b[^.?!]{0,50}\b(?:in|on|through|off|via|with|using)\s+(?:it|halyard|the (?:tool|platform|app|system|dashboards?|product))\s+now\b/, weight: 0.7 },
       { pattern: /\b(?:besides|beyond|apart from|other than|as well as|on top of)\s+[^.?!,]{0,30},\s*(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:now\s+|also\s+)?(?:uses?|using|runs?|tracks?|plans?|manages?|books?)\s+(?:it|halyard)\b/, weight: 0.7 },
       { pattern: /\b(?:second|other|another|new)\s+(?:big\s+|main\s+|major\s+)?(?:use|job)\s+(?:for it\s+)?(?:is|has been)\b/, weight: 0.7 },
@@ -347,6 +369,7 @@ export const SIGNAL_CUES = {
       { pattern: new RegExp(String.raw`\b${LEADERS}\b[^.?!]{0,40}\b(?:fully|completely|totally|really)\s+(?:on board|bought in|behind (?:it|this))\b|\b(?:she's|he's|they're)\s+(?:fully|completely|totally)\s+on board\b`), weight: 0.7 },
       { pattern: new RegExp(String.raw`\b${LEADERS}(?:'s|\s+has|\s+have)?\b[^.?!]{0,30}\b(?:brought up|bring\w* up|rais(?:e|es|ed|ing)|ask(?:s|ed|ing)? for|review(?:s|ed|ing)?|lov(?:e|es|ed)|prais\w*|celebrat\w*)\b[^.?!]{0,50}\b(?:numbers?|rate|figures?|results?|dashboards?|reports?|metrics?|savings|charts?|slides?|deck|before-and-after|wins?|data)\b`), weight: 0.7 },
       { pattern: new RegExp(String.raw`\b(?:${LEADERS}|director of [\w-]+)\b[^.?!]{0,40}\b(?:(?:really|very|hugely)\s+supportive|behind (?:it|this|us)|backing (?:it|this|us)|championing|joined|attended|sat in on)\b`), weight: 0.65 },
+      { pattern: new RegExp(String.raw`\b${LEADERS}\s+(?:was|were|is|has been)\s+on\s+(?:the|our|that|last week's)\s+(?:call|meeting|review|qbr)\b[^.?!]{0,40}\b(?:lik(?:e|ed|es)|lov(?:e|ed|es)|keen|impressed|asked)\b`), weight: 0.7 },
     ],
   },
   champion_departing: {
@@ -368,6 +391,8 @@ export const SIGNAL_CUES = {
       { pattern: /\bsomeone else\s+(?:will|'ll|is going to|needs to|will have to)\s+(?:pick|take|own|look after|run)\b/, weight: 0.7 },
       { pattern: /\b(?:he|she|[a-z]+)'s\s+(?:left|quit|resigned)\s+(?:the (?:company|business|firm|organi[sz]ation|practice|trust|school|group)|us)\b/, weight: 0.75 },
       { pattern: /\b(?:haven't|have not|hasn't|not yet|yet to)\s+(?:been\s+)?(?:replaced|backfilled)\b/, weight: 0.7, carriesNegation: true },
+      { pattern: /\b(?:he|she|[a-z]+)(?:'s| has)\s+moved on\b(?!\s+to (?:phase|the next|stage|step))/, weight: 0.8 },
+      { pattern: /\bnot coming back\b/, weight: 0.8, carriesNegation: true },
     ],
     exclusions: [/\b(?:on holiday|on vacation|on leave|parental leave|back on|back next|back in the office|out next week|pto)\b/],
   },
@@ -382,6 +407,8 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:cancel\w*|postpon\w*|reschedul\w*|push(?:ed)? back|mov(?:e|ed)|bump(?:ed)?)\s+(?:\w+\s+){0,2}(?:twice|again|three times|several times|more than once|every time)\b/, weight: 0.7 },
       { pattern: /\bstill\s+(?:waiting|waiting on|waiting for|to be|not)\b[^.?!]{0,30}\b(?:set up|onboard\w*|connected|configured|trained|migrated|access|kick-?off|go-?live|rolled out|imported)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\b(?:haven't|have not|hasn't|has not|never|not yet|didn't)\s+(?:got|gotten|get)\s+(?:a)?round\s+to\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\b(?:go-?live|launch|rollout|roll-out|kick-?off|start date|migration|implementation|onboarding|training)\s+(?:date\s+)?(?:keeps?|kept)\s+(?:slipping|moving|getting pushed|being pushed|sliding|getting delayed)\b/, weight: 0.75 },
+      { pattern: /\b(?:haven't|have not|hasn't|has not)\s+(?:done|completed|finished|attended|been through)\s+(?:the|their|any)\s+(?:\w+\s+)?(?:training|onboarding|setup|induction)\b/, weight: 0.75, carriesNegation: true },
     ],
   },
   adoption_friction: {
@@ -395,6 +422,9 @@ export const SIGNAL_CUES = {
       { pattern: /\bhow (?:do|can|should) (?:i|we)\s+(?:\w+\s+){0,4}(?:find|get|set|change|fix|make|share|filter|schedule|export|add)\b/, weight: 0.55, inQuestions: true },
       { pattern: /\b(?:struggl\w*|battl\w*|wrestl\w*)\s+(?:to|with)\b/, weight: 0.7 },
       { pattern: /\b(?:too|really|so)\s+(?:fiddly|clunky|complicated|confusing|hard to use)\b/, weight: 0.7 },
+      { pattern: /\b(?:get|gets|got|getting|are|were)\s+(?:so\s+|really\s+)?fed up\b(?![^.?!]{0,30}\b(?:sales|upsell\w*|upsold|pitch\w*|pricing|calls from))/, weight: 0.6 },
+      { pattern: /\b(?:nobody|no one|none of (?:us|them))\s+can\s+(?:\w+\s+)?(?:find|figure out|work out|get|see|understand|remember)\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\bsame (?:question|queries|query|ticket|problem)s?\b[^.?!]{0,40}\b(?:every|again|over and over|all the time|each)\b/, weight: 0.65 },
     ],
     // "Nobody's confused any more" reports the friction gone; failing to show a return is value_unproven.
     exclusions: [/\b(?:nobody|no one)(?:'s| is| gets?| got)?\s+(?:\w+\s+)?(?:confus\w*|stuck|frustrat\w*)\b/, /\b(?:show|prove|demonstrate|justify)\s+(?:any\s+|the\s+)?(?:roi|value|return)\b/],
@@ -416,6 +446,8 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:seats|licen[cs]es|logins|accounts)\s+(?:are\s+|is\s+)?(?:just\s+)?(?:sitting\s+)?(?:idle|gathering dust|going unused|going to waste)\b/, weight: 0.75 },
       { pattern: /\bme and (?:one|two|a couple|a few|a handful)\b[^.?!]{0,30}\b(?:using|use|uses|in there|log(?:s|ging)? in|open(?:s|ing)?)\b/, weight: 0.7 },
       { pattern: new RegExp(String.raw`\b(?:only|just)\s+(?:about|around|roughly|maybe)\s+${NUMBER}\s+(?:of|out of)\s+(?:our|the|my)\s+${NUMBER}\b`), weight: 0.75 },
+      { pattern: /\b(?:just|only|mostly)\s+(?:the\s+)?(?:admins?|managers?|office|office staff|leads?|supervisors?|champions?)\s+(?:who|that)\s+(?:ever\s+|actually\s+|really\s+)?(?:log|use|open|look|go)\w*\b/, weight: 0.7 },
+      { pattern: new RegExp(String.raw`\b(?:maybe|only|just|barely|perhaps)\s+${NUMBER}\s+(?:people|users|staff|of (?:us|them))\s+(?:actually\s+|really\s+|ever\s+)?(?:use|log|open|look|go)\w*\b`), weight: 0.7 },
     ],
   },
   value_unproven: {
@@ -430,6 +462,8 @@ export const SIGNAL_CUES = {
       { pattern: /\bwhat (?:this|it|the \w+) (?:costs?|is costing)\s+(?:per|us|for)\b/, weight: 0.65, inQuestions: true },
       { pattern: /\b(?:struggl\w*|hard|difficult|tough|can't|cannot|unable|couldn't)\s+(?:to\s+)?(?:show|prove|demonstrate|quantify|evidence|put a number on|point to)\s+(?:any\s+|the\s+|much\s+|real\s+)?(?:roi|value|return|savings?|benefit|impact|anything concrete)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\b(?:want\w*|need\w*|ask\w*|asking|demand\w*)\s+(?:for\s+|to see\s+)?(?:proof|evidence|hard numbers)\s+(?:it's|it is|that|of)\b/, weight: 0.7 },
+      { pattern: /\b(?:asking|asked|asks|ask|wants to know|want to know|wondering)\s+(?:me\s+|us\s+)?what\s+(?:the|our)\s+(?:return|roi|payback|value|benefit)\b/, weight: 0.8, inQuestions: true },
+      { pattern: /\b(?:can't|cannot|couldn't|don't know|not sure|hard to)\s+(?:really\s+)?(?:say|tell|know|quantify|work out)\s+(?:what|how much)\s+(?:we've|we have|it's|it has)\s+(?:saved|gained|got|achieved)\b/, weight: 0.75, carriesNegation: true },
     ],
     // "Closer than what we got out of the old tool" compares, it does not doubt.
     exclusions: [/\b(?:than|as)\s+what\s+(?:we|they|i)\b/],
@@ -447,6 +481,8 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:money|budget|budgets|cash|funds|funding|finances)\s+(?:is|are|'s)\s+(?:really\s+|very\s+|super\s+|pretty\s+|so\s+|quite\s+|incredibly\s+)?(?:tight|short|limited|scarce|squeezed|stretched)\b/, weight: 0.8 },
       { pattern: /\bfunding\s+(?:cut|cuts|was cut|got cut|reduced|slashed)\b/, weight: 0.8 },
       { pattern: /\bbudgets?\b[^.?!]{0,30}\b(?:got|was|were|has been|have been|being)\s+(?:cut|slashed|frozen|reduced|trimmed|halved|squeezed)\b/, weight: 0.85 },
+      { pattern: /\b(?:asked|told|need|needs|have|has|got)\s+to\s+(?:cut|reduce|trim|slash|save)\s+(?:costs?|spend\w*|budgets?|overheads?)\b/, weight: 0.8 },
+      { pattern: /\b(?:no|zero|not much|little)\s+(?:money|budget|funds|funding|cash)\s+(?:for|left|this year|available)\b/, weight: 0.75, carriesNegation: true },
     ],
   },
   upsell_pushback: {
@@ -470,6 +506,9 @@ export const SIGNAL_CUES = {
       { pattern: /\binterested in sell\w*\b|\bsell(?:ing)? (?:than|rather than|instead of) help\w*/, weight: 0.75 },
       { pattern: /(?<!\b(?:i|we)(?:'ll| will|'m going to) )\bstop\s+(?:talking about|bringing up|mentioning|raising|going on about)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:add-?ons?|upgrad\w*|tiers?|plans?|pricing|enterprise|seats|renewal|proposals?|quotes?)\b/, weight: 0.8, inQuestions: true },
       { pattern: /^(?=[^.?!]*\b(?:upgrad\w*|upsell\w*|sales|pricing|add-?ons?|proposals?|quotes?)\b)[^.?!]*\b(?:a bit much|getting old|tiresome|wearing thin|relentless|pushy)\b/, weight: 0.7 },
+      { pattern: /\bnot\s+(?:after|looking for|shopping for|wanting)\s+(?:an?|any|another)\s+(?:upgrade|new tier|new plan|add-?on|quote|proposal)\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /(?:^|\bplease\s+)(?:don't|do not)\s+(?:try\s+to\s+)?(?:sell|upsell|pitch)\w*/, weight: 0.8, carriesNegation: true },
+      { pattern: /\bevery\s+(?:email|call|message|meeting|conversation|check-in)\b[^.?!]{0,40}\babout\s+(?:upgrad\w*|selling|add-?ons?|pricing|more seats|the (?:\w+\s+)?tier)\b/, weight: 0.75 },
     ],
   },
 } as const satisfies Record<SignalId, SignalCues>;

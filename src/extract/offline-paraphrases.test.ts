@@ -501,97 +501,382 @@ const SECOND_ROUND: Partial<Record<SignalId, Paraphrases>> = {
  */
 const THIRD_ROUND: Partial<Record<SignalId, Paraphrases>> = {
   seat_pressure: {
-    says: ["Every time someone new joins I have to kick somebody else off.", "We're two licences short for the new starters on Monday.", "I've got a queue of people waiting on logins.", "We're basically at our user limit already."],
+    says: [
+      "Every time someone new joins I have to kick somebody else off.",
+      "We're two licences short for the new starters on Monday.",
+      "I've got a queue of people waiting on logins.",
+      "We're basically at our user limit already.",
+    ],
     doesNotSay: [{ text: "We kicked off the rollout last week." }],
   },
   tier_workaround: {
-    says: ["Every Friday I manually pull the hours into a spreadsheet to work out overtime costs.", "We print the rota and highlight the gaps by hand because there's no coverage view on our plan.", "Our admin rebuilds the weekly report in Excel for each site manager."],
+    says: [
+      "Every Friday I manually pull the hours into a spreadsheet to work out overtime costs.",
+      "We print the rota and highlight the gaps by hand because there's no coverage view on our plan.",
+      "Our admin rebuilds the weekly report in Excel for each site manager.",
+    ],
     doesNotSay: [],
   },
   premium_feature_affinity: {
-    says: ["We're right up against the number of locations we're allowed on this plan.", "The five custom report slots are all used and we need more.", "We use the approval workflows constantly, and we need another approval stage."],
+    says: [
+      "We're right up against the number of locations we're allowed on this plan.",
+      "The five custom report slots are all used and we need more.",
+      "We use the approval workflows constantly, and we need another approval stage.",
+    ],
     doesNotSay: [],
   },
   unlicensed_team_usage: {
-    says: ["Turns out the kitchen team have been checking their rota on my phone login.", "Facilities have their own account that procurement never signed off.", "The physio team are using a free version they set up themselves."],
+    says: [
+      "Turns out the kitchen team have been checking their rota on my phone login.",
+      "Facilities have their own account that procurement never signed off.",
+      "The physio team are using a free version they set up themselves.",
+    ],
     doesNotSay: [],
   },
   adjacent_tool: {
-    says: ["We still do payroll exports through a separate bureau system.", "Our rostering for agency staff lives in a different tool entirely.", "Honestly forecasting is someone's Excel model at the moment."],
+    says: [
+      "We still do payroll exports through a separate bureau system.",
+      "Our rostering for agency staff lives in a different tool entirely.",
+      "Honestly forecasting is someone's Excel model at the moment.",
+    ],
     doesNotSay: [],
   },
   higher_tier_interest: {
-    says: ["Is it possible to get automatic alerts when a shift goes unfilled?", "We'd love an API so our HR system can pull the hours.", "Does Halyard do labour cost forecasting at all?", "What does the Pro plan add over what we have?"],
+    says: [
+      "Is it possible to get automatic alerts when a shift goes unfilled?",
+      "We'd love an API so our HR system can pull the hours.",
+      "Does Halyard do labour cost forecasting at all?",
+      "What does the Pro plan add over what we have?",
+    ],
     doesNotSay: [],
   },
   org_growth: {
-    says: ["We're doubling the number of care homes over the next two years.", "We've got a new ward opening in March with about thirty staff.", "Our intake of new graduates starts in September, around fifty of them."],
+    says: [
+      "We're doubling the number of care homes over the next two years.",
+      "We've got a new ward opening in March with about thirty staff.",
+      "Our intake of new graduates starts in September, around fifty of them.",
+    ],
     doesNotSay: [{ text: "We're increasing our use of the mobile app." }],
   },
   other_team_interest: {
-    says: ["The regional team have been asking if they can see the dashboards too.", "Finance want logins so they can check overtime themselves.", "Our Leeds colleagues saw it and want to know when they get it."],
+    says: [
+      "The regional team have been asking if they can see the dashboards too.",
+      "Finance want logins so they can check overtime themselves.",
+      "Our Leeds colleagues saw it and want to know when they get it.",
+    ],
     doesNotSay: [],
   },
   peer_usage_question: {
-    says: ["Do any of your other councils use it for bin collection rotas?", "What are similar-sized practices doing with the reporting?", "I'd be curious how other warehouses use the forecasting."],
+    says: [
+      "Do any of your other councils use it for bin collection rotas?",
+      "What are similar-sized practices doing with the reporting?",
+      "I'd be curious how other warehouses use the forecasting.",
+    ],
     doesNotSay: [],
   },
   strategic_initiative: {
-    says: ["This year the focus from the top is cutting agency spend.", "Our new strategy is all about getting patients seen within a week.", "The trust has committed to going paperless by next spring."],
+    says: [
+      "This year the focus from the top is cutting agency spend.",
+      "Our new strategy is all about getting patients seen within a week.",
+      "The trust has committed to going paperless by next spring.",
+    ],
     doesNotSay: [],
   },
   measurable_outcome: {
-    says: ["Agency spend is down about a third since we started.", "We fill open shifts in under an hour now, it used to take a day.", "Sickness absence went from 6% to 4%."],
+    says: [
+      "Agency spend is down about a third since we started.",
+      "We fill open shifts in under an hour now, it used to take a day.",
+      "Sickness absence went from 6% to 4%.",
+    ],
     doesNotSay: [{ text: "We've been asked to cut costs by 10% across the board." }],
   },
   champion_engaged: {
-    says: ["I've trained all six site leads myself.", "I'll send over the list of managers by Thursday.", "I've been running weekly check-ins with the supervisors to get everyone on board."],
+    says: [
+      "I've trained all six site leads myself.",
+      "I'll send over the list of managers by Thursday.",
+      "I've been running weekly check-ins with the supervisors to get everyone on board.",
+    ],
     doesNotSay: [],
   },
   internal_advocacy: {
-    says: ["I've been nudging the other heads of department to try it.", "I keep sharing our results in the managers' group chat.", "I presented our rota savings at the regional meeting."],
+    says: [
+      "I've been nudging the other heads of department to try it.",
+      "I keep sharing our results in the managers' group chat.",
+      "I presented our rota savings at the regional meeting.",
+    ],
     doesNotSay: [],
   },
   second_use_case: {
-    says: ["We've started using it to organise staff training too.", "The events team now plans their weekend cover in it as well.", "It's also become how we track equipment checks."],
+    says: [
+      "We've started using it to organise staff training too.",
+      "The events team now plans their weekend cover in it as well.",
+      "It's also become how we track equipment checks.",
+    ],
     doesNotSay: [],
   },
   executive_alignment: {
-    says: ["Our chief exec quoted the overtime figure at the board.", "The CFO was on the call and really liked the cost view.", "Our MD wants a monthly summary from the dashboard."],
+    says: [
+      "Our chief exec quoted the overtime figure at the board.",
+      "The CFO was on the call and really liked the cost view.",
+      "Our MD wants a monthly summary from the dashboard.",
+    ],
     doesNotSay: [],
   },
   champion_departing: {
-    says: ["I'm off at the end of the month, moving to a new job.", "Sarah's moved on, so I'm your contact for now.", "I'm going on maternity leave and not coming back."],
+    says: [
+      "I'm off at the end of the month, moving to a new job.",
+      "Sarah's moved on, so I'm your contact for now.",
+      "I'm going on maternity leave and not coming back.",
+    ],
     doesNotSay: [{ text: "The project has moved on to phase two." }],
   },
   onboarding_stalled: {
-    says: ["We still haven't rolled it out to the second site.", "The go-live keeps slipping because of the payroll integration.", "Half the managers haven't done the training yet."],
+    says: [
+      "We still haven't rolled it out to the second site.",
+      "The go-live keeps slipping because of the payroll integration.",
+      "Half the managers haven't done the training yet.",
+    ],
     doesNotSay: [{ text: "We haven't had any problems since the training." }],
   },
   adoption_friction: {
-    says: ["The app logs people out constantly and they get fed up.", "Nobody can work out how to swap shifts.", "I get the same question about leave requests every week."],
+    says: [
+      "The app logs people out constantly and they get fed up.",
+      "Nobody can work out how to swap shifts.",
+      "I get the same question about leave requests every week.",
+    ],
     doesNotSay: [{ text: "The team were tired after the long weekend." }],
   },
   shallow_adoption: {
-    says: ["Hardly anyone uses the mobile app.", "It's really just the admins who log in.", "Maybe five people use it regularly."],
+    says: [
+      "Hardly anyone uses the mobile app.",
+      "It's really just the admins who log in.",
+      "Maybe five people use it regularly.",
+    ],
     doesNotSay: [{ text: "About fifty people use it every day." }],
   },
   value_unproven: {
-    says: ["The finance director keeps asking what the return is.", "I can't really say what we've saved.", "Our CFO isn't convinced it's worth the money."],
+    says: [
+      "The finance director keeps asking what the return is.",
+      "I can't really say what we've saved.",
+      "Our CFO isn't convinced it's worth the money.",
+    ],
     doesNotSay: [{ text: "I can say exactly what we've saved: forty hours a month." }],
   },
   budget_pressure: {
-    says: ["All spending has to go through the finance committee now.", "We've been asked to cut costs by 10% across the board.", "There's no money for new tools this year."],
+    says: [
+      "All spending has to go through the finance committee now.",
+      "We've been asked to cut costs by 10% across the board.",
+      "There's no money for new tools this year.",
+    ],
     doesNotSay: [{ text: "We've got money set aside for more seats." }],
   },
   upsell_pushback: {
-    says: ["I'm not after an upgrade, I just need the export fixed.", "Please don't try to sell me more seats.", "Every email from your team seems to be about upgrading."],
+    says: [
+      "I'm not after an upgrade, I just need the export fixed.",
+      "Please don't try to sell me more seats.",
+      "Every email from your team seems to be about upgrading.",
+    ],
     doesNotSay: [{ text: "Don't forget to send the invoice." }],
   },
 };
 
+/**
+ * A fourth round, written and run the same way: the original cues found 17 of its 44 positives and the
+ * third-round cues 22. One phrasing stays unmatched on purpose ("the warehouse lot have been sneaking in
+ * on the supervisors' account": no team word names the borrowers).
+ */
+const FOURTH_ROUND: Partial<Record<SignalId, Paraphrases>> = {
+  seat_pressure: {
+    says: [
+      "Honestly we could do with another ten logins.",
+      "There are people on the team who can't get in because we're out of licences.",
+    ],
+    doesNotSay: [],
+  },
+  tier_workaround: {
+    says: [
+      "We've got a Google Form feeding a sheet because the plan has no request approvals.",
+      "Each morning somebody retypes the sickness list into the rota.",
+    ],
+    doesNotSay: [],
+  },
+  premium_feature_affinity: {
+    says: [
+      "We schedule about forty reports a week, which is the cap.",
+      "The permissions we have are too coarse, we need something finer for the agency staff.",
+    ],
+    doesNotSay: [],
+  },
+  unlicensed_team_usage: {
+    says: [
+      "Compliance are apparently using it off the back of our licence.",
+    ],
+    doesNotSay: [],
+  },
+  adjacent_tool: {
+    says: [
+      "Our agency bookings are in a totally different system.",
+      "We pay for Rotacloud as well for the bank staff.",
+    ],
+    doesNotSay: [],
+  },
+  higher_tier_interest: {
+    says: [
+      "Any chance we could get the forecasting module on a trial?",
+      "I'd really like to be able to see labour cost against sales.",
+    ],
+    doesNotSay: [],
+  },
+  org_growth: {
+    says: [
+      "We're taking over four more sites from another operator.",
+      "Staff numbers are going up by about a quarter next year.",
+    ],
+    doesNotSay: [],
+  },
+  other_team_interest: {
+    says: [
+      "The catering manager has asked whether her team could use it too.",
+      "IT want access so they can look at the audit logs.",
+    ],
+    doesNotSay: [],
+  },
+  peer_usage_question: {
+    says: [
+      "How does everybody else in retail handle the Christmas rota?",
+      "Are there other museums on Halyard we could talk to?",
+    ],
+    doesNotSay: [],
+  },
+  strategic_initiative: {
+    says: [
+      "The board has signed off a three-year plan to bring all rostering in-house.",
+      "Our number one goal this year is reducing agency spend.",
+    ],
+    doesNotSay: [],
+  },
+  measurable_outcome: {
+    says: [
+      "Rota sign-off now takes ten minutes instead of half a day.",
+      "We've cut overtime by roughly 12 percent.",
+    ],
+    doesNotSay: [],
+  },
+  champion_engaged: {
+    says: [
+      "I've set up a Teams channel where people can ask me questions about it.",
+      "I'll walk the new starters through it on Monday.",
+    ],
+    doesNotSay: [],
+  },
+  internal_advocacy: {
+    says: [
+      "I told the other depots they should get on it.",
+      "I've been showing it off to the other GMs.",
+    ],
+    doesNotSay: [],
+  },
+  second_use_case: {
+    says: [
+      "We now use it for the cleaning schedule as well as shifts.",
+      "The pharmacy team have started using it to plan their deliveries.",
+    ],
+    doesNotSay: [],
+  },
+  executive_alignment: {
+    says: [
+      "The CEO asked for the overtime chart for the board pack.",
+      "Our COO has been talking about the results in every town hall.",
+    ],
+    doesNotSay: [],
+  },
+  champion_departing: {
+    says: [
+      "Next month I'm moving over to the finance side, so I won't be looking after this.",
+      "Just to let you know, Aaron has resigned.",
+    ],
+    doesNotSay: [],
+  },
+  onboarding_stalled: {
+    says: [
+      "The second wave of sites still isn't live.",
+      "We've paused the rollout until after the audit.",
+    ],
+    doesNotSay: [],
+  },
+  adoption_friction: {
+    says: [
+      "The managers find the approval screen really confusing.",
+      "People keep ringing me because they can't see their shifts.",
+    ],
+    doesNotSay: [],
+  },
+  shallow_adoption: {
+    says: [
+      "A lot of the staff just ignore the app.",
+      "Engagement with it has been pretty low outside head office.",
+    ],
+    doesNotSay: [],
+  },
+  value_unproven: {
+    says: [
+      "Our FD doesn't believe the savings numbers.",
+      "I'm not sure we're getting our money's worth.",
+    ],
+    doesNotSay: [],
+  },
+  budget_pressure: {
+    says: [
+      "Everything's on hold until the budget's approved in April.",
+      "We're under a lot of pressure to cut costs.",
+    ],
+    doesNotSay: [],
+  },
+  upsell_pushback: {
+    says: [
+      "Please can we not have another upgrade conversation today.",
+      "I get the feeling every call is a sales call.",
+    ],
+    doesNotSay: [],
+  },
+};
+
+/** Ordinary call and ticket talk that carries no signal: what the broader families must leave alone. */
+const SMALL_TALK: readonly string[] = [
+  "Thanks for sending the notes over.",
+  "Can you remind me where the export button is?",
+  "We had the team meeting on Tuesday.",
+  "The weather's been awful up here.",
+  "I'll be on holiday the first week of August.",
+  "Our finance team closes the month on the fifth.",
+  "The new starters begin on Monday.",
+  "Let me share my screen.",
+  "We use it every day for the rota.",
+  "That makes sense, thank you.",
+  "Sarah from HR will join us next time.",
+  "The board meets quarterly.",
+  "Our CEO is Mark Jones.",
+  "We're based in Leeds with a second office in York.",
+  "I've got another call at three.",
+  "The dashboard loads fine now.",
+  "We bought twenty licences last year.",
+  "I saw the release notes.",
+  "The mobile app update went out yesterday.",
+  "Could you send me the invoice again?",
+  "We've got about sixty staff in total.",
+  "Our old system was a nightmare.",
+  "The training was really helpful.",
+  "Most of the team like the new layout.",
+  "We renew in March.",
+  "I'll forward your email to Priya.",
+  "Other than that, all good.",
+  "Everyone's using it properly now.",
+  "We don't have any questions today.",
+  "The report you sent was great.",
+];
+
 describe("offline cues on paraphrases they were not tuned on", () => {
-  for (const [round, set] of [["first round", PARAPHRASES], ["second round", SECOND_ROUND], ["third round", THIRD_ROUND]] as const) {
+  for (const [round, set] of [["first round", PARAPHRASES], ["second round", SECOND_ROUND], ["third round", THIRD_ROUND], ["fourth round", FOURTH_ROUND]] as const) {
     for (const [signalId, { says, doesNotSay }] of Object.entries(set) as Array<[SignalId, Paraphrases]>) {
       describe(`${round}: ${signalId}`, () => {
         if (says.length > 0) {
@@ -605,4 +890,8 @@ describe("offline cues on paraphrases they were not tuned on", () => {
       });
     }
   }
+
+  it.each(SMALL_TALK)("finds nothing in %j", (text) => {
+    expect(signalsIn(text)).toEqual([]);
+  });
 });

@@ -38,7 +38,7 @@ const TEAM = String.raw`(?:team|teams|department|departments|group|division|offi
 const DEPARTMENTS = String.raw`(?:marketing|finance|sales|hr|legal|planning|nursing|maintenance|procurement|purchasing|engineering|operations|ops|support|customer (?:service|support|care)|member services|product|estates|facilities|payroll|compliance|accounts|admissions|housekeeping|logistics|dispatch)`;
 const LEADERS = String.raw`(?:board|ceo|chief exec(?:utive)?|cfo|coo|cio|cto|cmo|cro|vp|svp|evp|md|managing director|(?:finance|operations|executive|medical|clinical|commercial|regional) director|chief [\w-]+ officer|executive team|exec team|senior leadership team|senior leadership|leadership team|leadership|slt|executives|c-suite|investors|trustees|superintendent|head ?teacher|governors|cabinet|partners|founders?|president|general manager)`;
 /** Asking for the product itself (access, a demo, their own view), not for a report the current users send them. */
-const ASKS_FOR_PRODUCT = String.raw`(?:keeps? asking|kept asking|been asking|asked|asking|asks|wants?|wanted|requested|would like|pester(?:s|ed|ing)?|nag(?:s|ged|ging)?|badger(?:s|ed|ing)?|chas(?:e|es|ed|ing)|hassl(?:e|es|ed|ing)|begging|begged)\s+(?:me\s+|us\s+)?(?:\w+\s+)?(?:for\s+|about\s+)?(?:[\w-]+\s+(?=access))?(?:access|a demo|demos|logins?|a login|seats?|their own|in\b|to see|to use|to get|to try|to have|the same|a walkthrough|a trial|(?:if|whether|when) (?:they|the (?:trial|pilot|demo)) (?:should|could|can|will|get|might)|how (?:they|we) (?:could|can)|about (?:it|the product|the tool|the dashboards?)|to know (?:when|if|whether|how) (?:they|we) (?:can|could|get|will))`;
+const ASKS_FOR_PRODUCT = String.raw`(?:keeps? asking|kept asking|been asking|asked|asking|asks|wants?|wanted|requested|would like|pester(?:s|ed|ing)?|nag(?:s|ged|ging)?|badger(?:s|ed|ing)?|chas(?:e|es|ed|ing)|hassl(?:e|es|ed|ing)|begging|begged)\s+(?:me\s+|us\s+)?(?:\w+\s+)?(?:for\s+|about\s+)?(?:[\w-]+\s+(?=access))?(?:access|a demo|demos|logins?|a login|seats?|their own|in\b|to see|to use|to get|to try|to have|the same|a walkthrough|a trial|(?:if|whether|when) (?:they|(?:her|his|their) (?:team|staff|people)|the (?:trial|pilot|demo)) (?:should|could|can|will|get|might)|how (?:they|we) (?:could|can)|about (?:it|the product|the tool|the dashboards?)|to know (?:when|if|whether|how) (?:they|we) (?:can|could|get|will))`;
 const PLACE = String.raw`(?:site|hub|office|clinic|branch|location|warehouse|store|shop|home|house|depot|campus|plant|hotel|school|centre|center|route)`;
 
 /**
@@ -50,8 +50,8 @@ const PLACE = String.raw`(?:site|hub|office|clinic|branch|location|warehouse|sto
 export const SIGNAL_CUES = {
   seat_pressure: {
     cues: [
-      { pattern: new RegExp(String.raw`\b(?:need|needs|needed|needing|want|get|add|adding|buy|order|request(?:ed|ing)?)\b[^.?!]{0,30}\b(?:more|extra|additional|another \w+)\s+(?:\w+\s+)?${SEATS}`), weight: 0.8 },
-      { pattern: new RegExp(String.raw`\b(?:ran|run|running|are|were)\s+out of\s+${SEATS}`), weight: 0.85 },
+      { pattern: new RegExp(String.raw`\b(?:need|needs|needed|needing|want|get|add|adding|buy|order|request(?:ed|ing)?|could do with|could use)\b[^.?!]{0,30}\b(?:more|extra|additional|another \w+)\s+(?:\w+\s+)?${SEATS}`), weight: 0.8 },
+      { pattern: new RegExp(String.raw`\b(?:ran|run|running|are|were|'re|is|'s)\s+out of\s+${SEATS}`), weight: 0.85 },
       { pattern: /\bshar(?:e|es|ed|ing)\s+(?:a|one|the same|a single|their|our|one single)\s+(?:login|logins|password|account|credentials|seat)\b/, weight: 0.75 },
       { pattern: new RegExp(String.raw`\b${NUMBER}\s+(?:of|out of)\s+(?:our|the)\s+${NUMBER}\s+(?:are|is)\s+(?:active|used|in use|taken)\b`), weight: 0.8 },
       { pattern: new RegExp(String.raw`\b(?:only|just)\s+(?:have\s+)?${NUMBER}\s+(?:seats|licen[cs]es)\s+(?:free|left|spare|available)\b`), weight: 0.8 },
@@ -85,6 +85,8 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:rigged|hacked|cobbled|bodged|jury-rigged|duct-taped)\s+(?:up|together)\b/, weight: 0.65 },
       { pattern: /\b(?:manually|by hand)\s+(?:\w+\s+)?(?:pull|copy|enter|type|update|build|rebuild|merge|track|export|reconcile|compile|calculate|work out|count|key|re-?key|transfer|move|highlight|colour|color)\w*\b/, weight: 0.65 },
       { pattern: /\b(?:print|prints|printing|highlight|highlights|highlighting|count|counts|counting|calculate|calculates|calculating|compile|compiles|compiling)\b[^.?!]{0,40}\bby hand\b/, weight: 0.6 },
+      // The workaround's reason given as the plan's gap: "because the plan has no approvals".
+      { pattern: /\b(?:because|since|as)\s+(?:the|our)\s+(?:plan|tier|edition|licen[cs]e)\s+(?:has no|doesn't have|does not have|doesn't include|does not include|lacks)\b|\b(?:because|since|as)\s+there(?:'s| is)\s+no\s+[\w\s-]{0,30}\b(?:on|in)\s+(?:our|this|the)\s+(?:plan|tier|edition)\b/, weight: 0.6, carriesNegation: true },
     ],
     // Nobody knowing the current plan already does it is an enablement gap (adoption_friction).
     exclusions: [/\b(?:nobody|no one|didn't|did not|never)\s+(?:knew|know|realis\w*|realiz\w*)\b/, /\bused to\b/, /\b(?:fails?|failed|failing|errors?|crash\w*|times? out|timed out)\b/],
@@ -116,6 +118,7 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:up against|at|hit|hitting|reached|maxed out)\s+(?:the\s+)?(?:number|amount|count)\s+of\s+[\w\s'-]{0,30}\b(?:allowed|we can have|included|on (?:this|our) plan)\b/, weight: 0.7 },
       { pattern: /\b(?:slots|allowance|quota|credits|runs|connectors|integrations|workflows|schedules)\s+(?:are\s+)?(?:all\s+)?(?:used|taken|full|gone)(?:\s+up)?\b/, weight: 0.65 },
       { pattern: /\b(?:need|needs|want|wants)\s+(?:another|one more|an extra|more)\s+(?:[\w-]+\s+)?(?:stages?|approval levels?|permission levels?|data sources?|connectors?|integrations?|workflows?|slots?)\b/, weight: 0.65 },
+      { pattern: /\bneed\s+(?:something|anything)?\s*(?:finer|more granular|more fine-grained|deeper)\b|\b(?:too coarse|not granular enough|not fine-grained enough)\b/, weight: 0.65 },
     ],
     exclusions: [new RegExp(String.raw`\b(?:seat|licen[cs]e|user)s?\s+(?:limit|cap)`)],
   },
@@ -139,8 +142,9 @@ export const SIGNAL_CUES = {
       { pattern: new RegExp(String.raw`\b${DEPARTMENTS}\b[^.?!]{0,30}\b(?:already|quietly|unofficially|on their own|have been|has been|started)\s+(?:\w+\s+)?(?:using|pulling|logging|building|running)\b`), weight: 0.6 },
       { pattern: /\b(?:use|uses|using|used|on|got hold of|sharing|through|via|under)\s+(?:the|a|an)\s+(?:shared|spare|generic|manager(?:'s)?|admin|office|common|communal|master)\s+(?:login|log-?in|password|account|credentials)\b/, weight: 0.75 },
       { pattern: /\blog(?:s|ging|ged)?\s+(?:on|in)\s+as\s+(?:me|him|her)\b/, weight: 0.8 },
-      { pattern: new RegExp(String.raw`\b(?:they|their|${TEAM}|${DEPARTMENTS})\b[^.?!]{0,60}\b(?:on|under|via|through)\s+(?:my|[\w-]+'s|her|his|someone's|someone else's)\s+(?!own\b)(?:[\w-]+\s+)?(?:login|log-?in|account|credentials|password)\b`), weight: 0.75 },
+      { pattern: new RegExp(String.raw`\b(?:they|their|${TEAM}|${DEPARTMENTS})\b[^.?!]{0,60}\b(?:on|under|via|through)\s+(?:the\s+)?(?:my|[\w-]+'s|[\w-]+s'|her|his|someone's|someone else's)\s+(?!own\b)(?:[\w-]+\s+)?(?:login|log-?in|account|credentials|password)\b`), weight: 0.75 },
       { pattern: /\b(?:free|trial|personal|separate)\s+(?:version|account|plan|tier|edition|workspace)\s+(?:they|he|she)\s+(?:set up|created|opened|made|signed up for)\b|\bset (?:it|one|that) up themselves\b/, weight: 0.75 },
+      { pattern: /\boff the back of (?:our|my|their|the \w+'s|[\w-]+'s)\s+(?:licen[cs]e|account|subscription|contract|login)\b/, weight: 0.75 },
     ],
   },
   adjacent_tool: {
@@ -161,9 +165,10 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:pay|paying|pays|paid)\s+for\s+(?!it\b|this\b|that\b|the\b|more\b|extra\b|seats?\b|licen)[\w-]+\s+(?:just|only|purely|solely)\s+(?:so|to|for)\b/, weight: 0.7 },
       { pattern: /\b(?:also|separately|still)\s+pay(?:ing|s)?\s+for\s+(?!it\b|this\b|that\b|the (?:product|tool|platform)\b|more\b|extra\b|seats?\b|licen)[\w-]+/, weight: 0.65 },
       { pattern: /\b(?:(?:separate|second)\s+(?:subscription|licen[cs]e|contract)|another\s+(?:subscription|contract))\s+(?:to|for|with)\b/, weight: 0.7 },
-      { pattern: /\b(?:in|on|through|with|using)\s+(?:a|an)\s+whole\s+(?:other|separate|different)\s+(?:tool|system|app|platform|product|package)\b/, weight: 0.7 },
+      { pattern: /\b(?:in|on|through|with|using)\s+(?:a|an)\s+(?:whole|totally|completely|entirely)\s+(?:other|separate|different)\s+(?:tool|system|app|platform|product|package)\b/, weight: 0.7 },
       { pattern: /\b(?:a|an|another)\s+(?:separate|standalone|stand-alone|different|second)\s+(?:[\w-]+\s+){1,2}(?:tool|system|app|platform|product|package|software)\b/, weight: 0.7 },
       { pattern: /\b(?:budgeting|forecasting|planning|scheduling|rostering|rotas?|payroll|timesheets|leave|holidays?|absence|overtime)\s+(?:is|are)\s+(?:all\s+|still\s+|mostly\s+|done\s+|basically\s+)*(?:in\s+|on\s+)?(?:a\s+|an\s+|our\s+|[\w-]+'s\s+)?(?:[\w-]+\s+)?(?:spreadsheets?|excel|paper|google sheets|whiteboard|workbook)\b/, weight: 0.7 },
+      { pattern: /\bpay(?:s|ing)?\s+for\s+(?!it\b|this\b|that\b|the\b|more\b|extra\b|seats?\b|licen)[\w-]+\s+(?:as well|too|on top|separately)\b/, weight: 0.7 },
     ],
     exclusions: [/\b(?:happy|fine|content)\s+(?:there|with it|in it)\b/],
   },
@@ -184,6 +189,7 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:it'd|it would|would|that'd|that would)\s+be\s+(?:so\s+|really\s+|very\s+)?(?:brilliant|great|amazing|lovely|fantastic|ideal|useful|helpful|handy|a game changer|nice|huge)\s+(?:if|to be able to)\s+(?:we|i|it|each \w+|every \w+)\s+(?:could|can|had|was able|were able)\b/, weight: 0.7, conditional: true },
       { pattern: /\b(?:we|i|they)(?:'d|\s+would)\s+(?:really\s+|so\s+)?(?:like|love)\s+(?:to have\s+|to get\s+|some\s+|proper\s+)?(?:[\w-]+\s+){0,2}(?:permissions?|sso|single sign-on|forecast\w*|predict\w*|alerts?|alerting|api|audit logs?|row-level|custom roles|white-?label\w*|embedd\w*|automation|sandbox|scenario planning)\b/, weight: 0.7, conditional: true },
       { pattern: /\b(?:trial|try|test|pilot|demo|see|get|add|turn on|enable|switch on|price up|quote for)\s+(?:out\s+)?(?:the|an?|that|your)\s+(?:[\w-]+\s+){0,3}(?:add-?on|module|upgrade)\b/, weight: 0.7, inQuestions: true },
+      { pattern: /\b(?:we|i)(?:'d|\s+would)\s+(?:really\s+|so\s+)?(?:love|like)\s+(?:to be able to|it if (?:we|i) could|if (?:we|i|it) could)\b/, weight: 0.7, conditional: true },
     ],
     // A how-to for what the plan already does is an enablement gap, and vendor names for tiers are not asks.
     exclusions: [/\bhow (?:do|can|should) (?:i|we)\b/],
@@ -197,7 +203,7 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:headcount|team|staff|workforce)\s+(?:is\s+|will\s+|are\s+)?(?:grow\w*|doubl\w*|tripl\w*|expand\w*)\b/, weight: 0.75 },
       { pattern: new RegExp(String.raw`\b${PLACE}s?\s+(?:opens|is opening|will open|goes live|launches|starts)\b`), weight: 0.75 },
       { pattern: new RegExp(String.raw`\b(?:opening|open|launching|launch)\s+(?:a|an|the|our)?\s*(?:new\s+)?(?:[\w-]+\s+)?${PLACE}\s+(?:in|next|this|on)\b`), weight: 0.7 },
-      { pattern: new RegExp(String.raw`\banother\s+(?!one\b)${NUMBER}\s+(?!hours|minutes|days|weeks|months|percent|dollars)(?:[\w-]+\s+)?(?:people|staff|hires|employees|[\w-]+s)\b`), weight: 0.7 },
+      { pattern: new RegExp(String.raw`\banother\s+(?!one\b)${NUMBER}\s+(?!hours|minutes|days|weeks|months|percent|dollars)(?!(?:[\w-]+\s+)?(?:seats|licen[cs]es|logins|accounts)\b)(?:[\w-]+\s+)?(?:people|staff|hires|employees|[\w-]+s)\b`), weight: 0.7 },
       { pattern: /\badding\s+(?:a|an|another|two|three)\s+(?:[\w-]+\s+)?(?:shift|team|site|location|route|clinic|depot|crew)s?\b/, weight: 0.7 },
       { pattern: /\b(?:we're|we are|we've been|we'll be|we will be|currently)\s+(?:also\s+)?(?:hiring|recruiting)\b/, weight: 0.7 },
       { pattern: /\b(?:after|with|once)\s+(?:the\s+)?(?:reorg|reorganisation|reorganization|restructure|restructuring|merger|acquisition)\b/, weight: 0.65 },
@@ -217,6 +223,7 @@ export const SIGNAL_CUES = {
       { pattern: new RegExp(String.raw`\b(?:doubl\w*|tripl\w*|increas\w*|expand\w*)\s+(?:the number of|our number of|our)\s+(?:[\w-]+\s+)?(?:${PLACE}s?|homes|sites|clinics|stores|staff|people|teams|locations|branches|beds|wards|routes|depots|employees)\b`), weight: 0.75 },
       { pattern: /\bnew\s+(?:[\w-]+\s+)?(?:ward|wing|unit|line|shift|team)\s+(?:is\s+)?(?:opening|opens|starting|starts|launching)\b/, weight: 0.7 },
       { pattern: /\b(?:intake|cohort|batch|wave)\s+of\s+(?:new\s+)?[\w-]+\s+(?:starts?|joins?|arrives?|begins?)\b/, weight: 0.7 },
+      { pattern: /\b(?:staff|headcount|employee|team)\s+(?:numbers|count|size)\s+(?:are|is|will be)\s+(?:going up|rising|growing|increasing|up)\b/, weight: 0.75 },
     ],
     exclusions: [/\b(?:trim\w*|cut\w*|reduc\w*|lay(?:ing)? off|layoffs?|downsiz\w*|shrink\w*|freez\w*)\b[^.?!]{0,25}\b(?:headcount|staff|team|jobs|roles|people)\b/],
   },
@@ -249,6 +256,8 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:companies|organi[sz]ations|businesses|teams|groups|customers|clients|practices|schools|places)\s+(?:our|of our)\s+size\b[^.!]*\?/, weight: 0.75, inQuestions: true },
       { pattern: /\byour\s+other\s+(?:[\w-]+\s+){0,2}[\w-]+s\b[^.!]*\?/, weight: 0.7, inQuestions: true },
       { pattern: /\b(?:similar-sized|similar sized|same-sized)\s+[\w-]+[^.!]*\?/, weight: 0.75, inQuestions: true },
+      { pattern: /\b(?:everybody|everyone|anyone|anybody|others)\s+else\s+(?:in|like|doing|using)\b[^.!]*\?/, weight: 0.75, inQuestions: true },
+      { pattern: /\b(?:are|is) there\s+(?:any\s+)?(?:other|similar|peer)\s+[\w-]+[^.!]*\?/, weight: 0.75, inQuestions: true },
     ],
   },
   strategic_initiative: {
@@ -291,7 +300,7 @@ export const SIGNAL_CUES = {
     ],
     exclusions: [
       // Targets, hopes and vendor benchmarks are not results.
-      /\b(?:typically|usually|customers like you|hope|hoping|hoped|aim|aiming|target|goal is|would like|'d like|want to|wants to|expect to|projected|forecast to|been told|asked to|have to|has to|need to|budget)\b/,
+      /\b(?:typically|usually|customers like you|hope|hoping|hoped|aim|aiming|target|goal is|would like|'d like|want to|wants to|expect to|projected|forecast to|been told|asked to|have to|has to|need to|budget|going (?:up|down) by|will (?:be|go) (?:up|down))\b/,
       // A measure where more is better going down is the business having a hard time, not a result.
       /\b(?:occupancy|revenue|sales|bookings|margins?|profits?|enrol?ments?|footfall|attendance|turnover|income|demand)\b[^.?!]{0,20}\b(?:was|were|is|are|has been|have been|went|came in)?\s*(?:down|fell|dropped|declined|lower|slipped)\b/,
       // A result credited to another tool, named by what it does ("the scheduling tool", "our HR system"),
@@ -310,6 +319,8 @@ export const SIGNAL_CUES = {
       { pattern: /\bi(?:'ve| have)?\s+(?:already\s+|just\s+)?(?:put together|created|built|made|drafted|recorded|written|wrote)\s+(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,2}(?:guide|template|cheat ?sheet|faq|video|checklist|handbook|playbook|how-to|crib sheet|training)\b/, weight: 0.75 },
       { pattern: /\bi(?:'ve| have|'ll| will)\s+already\s+(?:booked|scheduled|organised|organized|set up|arranged)\b[^.?!]{0,60}\b(?:training|sessions?|workshops?|walkthrough|demo|kick-?off|meeting|call)\b/, weight: 0.75 },
       { pattern: /\bi(?:'ll| will)\s+(?:chase|sort|check with|speak to|talk to|loop in|book|confirm|line up|set up)\b[^.?!]{0,80}\b(?:by|today|tonight|this|next|tomorrow|friday|monday|tuesday|wednesday|thursday|end of|get back to you)\b/, weight: 0.65 },
+      { pattern: /\bi(?:'ve| have)?\s+(?:set up|created|started|opened)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:channel|group chat|chat|forum|drop-?in|faq|wiki|page)\b/, weight: 0.7 },
+      { pattern: /\bi(?:'ll| will|'m going to)\s+(?:walk|take|talk)\s+(?:the|our|my|all the)?\s*(?:[\w-]+\s+){0,2}through (?:it|the)\b/, weight: 0.75 },
     ],
     exclusions: [/\b(?:haven't had|no time|too busy|swamped|out (?:of office|on holiday)|on holiday|on leave|last day)\b/],
   },
@@ -393,6 +404,7 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:haven't|have not|hasn't|not yet|yet to)\s+(?:been\s+)?(?:replaced|backfilled)\b/, weight: 0.7, carriesNegation: true },
       { pattern: /\b(?:he|she|[a-z]+)(?:'s| has)\s+moved on\b(?!\s+to (?:phase|the next|stage|step))/, weight: 0.8 },
       { pattern: /\bnot coming back\b/, weight: 0.8, carriesNegation: true },
+      { pattern: /\b(?:he|she|[a-z]+)\s+has\s+(?:resigned|handed in (?:his|her|their) notice|quit)\b/, weight: 0.8 },
     ],
     exclusions: [/\b(?:on holiday|on vacation|on leave|parental leave|back on|back next|back in the office|out next week|pto)\b/],
   },
@@ -409,6 +421,8 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:haven't|have not|hasn't|has not|never|not yet|didn't)\s+(?:got|gotten|get)\s+(?:a)?round\s+to\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\b(?:go-?live|launch|rollout|roll-out|kick-?off|start date|migration|implementation|onboarding|training)\s+(?:date\s+)?(?:keeps?|kept)\s+(?:slipping|moving|getting pushed|being pushed|sliding|getting delayed)\b/, weight: 0.75 },
       { pattern: /\b(?:haven't|have not|hasn't|has not)\s+(?:done|completed|finished|attended|been through)\s+(?:the|their|any)\s+(?:\w+\s+)?(?:training|onboarding|setup|induction)\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\bstill\s+(?:isn't|aren't|is not|are not|not)\s+(?:live|set up|connected|running|rolled out|onboarded)\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\b(?:paused|parked|shelved|froze|frozen|halted|put on hold)\s+(?:the\s+)?(?:rollout|roll-out|onboarding|implementation|migration|setup|go-?live|training)\b/, weight: 0.75 },
     ],
   },
   adoption_friction: {
@@ -448,6 +462,8 @@ export const SIGNAL_CUES = {
       { pattern: new RegExp(String.raw`\b(?:only|just)\s+(?:about|around|roughly|maybe)\s+${NUMBER}\s+(?:of|out of)\s+(?:our|the|my)\s+${NUMBER}\b`), weight: 0.75 },
       { pattern: /\b(?:just|only|mostly)\s+(?:the\s+)?(?:admins?|managers?|office|office staff|leads?|supervisors?|champions?)\s+(?:who|that)\s+(?:ever\s+|actually\s+|really\s+)?(?:log|use|open|look|go)\w*\b/, weight: 0.7 },
       { pattern: new RegExp(String.raw`\b(?:maybe|only|just|barely|perhaps)\s+${NUMBER}\s+(?:people|users|staff|of (?:us|them))\s+(?:actually\s+|really\s+|ever\s+)?(?:use|log|open|look|go)\w*\b`), weight: 0.7 },
+      { pattern: /\b(?:ignore|ignores|ignoring|ignored)\s+(?:it|the (?:app|tool|platform|dashboards?|notifications))\b/, weight: 0.7 },
+      { pattern: /\b(?:engagement|usage|uptake|adoption)\b[^.?!]{0,25}\b(?:pretty |really |very |quite )?(?:low|poor|patchy|thin|disappointing|minimal)\b/, weight: 0.7 },
     ],
   },
   value_unproven: {
@@ -483,6 +499,7 @@ export const SIGNAL_CUES = {
       { pattern: /\bbudgets?\b[^.?!]{0,30}\b(?:got|was|were|has been|have been|being)\s+(?:cut|slashed|frozen|reduced|trimmed|halved|squeezed)\b/, weight: 0.85 },
       { pattern: /\b(?:asked|told|need|needs|have|has|got)\s+to\s+(?:cut|reduce|trim|slash|save)\s+(?:costs?|spend\w*|budgets?|overheads?)\b/, weight: 0.8 },
       { pattern: /\b(?:no|zero|not much|little)\s+(?:money|budget|funds|funding|cash)\s+(?:for|left|this year|available)\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\b(?:pressure|pushed|being pushed)\s+(?:to|on us to)\s+(?:cut|reduce|trim|save)\b/, weight: 0.8 },
     ],
   },
   upsell_pushback: {
@@ -509,6 +526,7 @@ export const SIGNAL_CUES = {
       { pattern: /\bnot\s+(?:after|looking for|shopping for|wanting)\s+(?:an?|any|another)\s+(?:upgrade|new tier|new plan|add-?on|quote|proposal)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /(?:^|\bplease\s+)(?:don't|do not)\s+(?:try\s+to\s+)?(?:sell|upsell|pitch)\w*/, weight: 0.8, carriesNegation: true },
       { pattern: /\bevery\s+(?:email|call|message|meeting|conversation|check-in)\b[^.?!]{0,40}\babout\s+(?:upgrad\w*|selling|add-?ons?|pricing|more seats|the (?:\w+\s+)?tier)\b/, weight: 0.75 },
+      { pattern: /\b(?:can we not|could we not|let's not|please no|no more)\s+(?:have\s+|do\s+)?(?:another|more|any)\s+(?:pricing|sales|commercial|upgrade|upsell)\s+(?:conversation|call|discussion|pitch|talk|meeting)s?\b/, weight: 0.8, carriesNegation: true, inQuestions: true },
     ],
   },
 } as const satisfies Record<SignalId, SignalCues>;

@@ -17,7 +17,15 @@ export async function saveAccounts(transaction: Queryable, accounts: readonly Ac
          health_trend = excluded.health_trend, licensed_seats = excluded.licensed_seats,
          renewal_date = excluded.renewal_date, champion = excluded.champion,
          economic_buyer = excluded.economic_buyer, domains = excluded.domains, add_ons = excluded.add_ons,
-         source_ref = excluded.source_ref, updated_at = now()`,
+         source_ref = excluded.source_ref, updated_at = now()
+       -- An unchanged account is not rewritten, so re-indexing unchanged input writes nothing.
+       where (accounts.name, accounts.tier, accounts.arr, accounts.health, accounts.health_trend,
+              accounts.licensed_seats, accounts.renewal_date, accounts.champion, accounts.economic_buyer,
+              accounts.domains, accounts.add_ons, accounts.source_ref)
+             is distinct from
+             (excluded.name, excluded.tier, excluded.arr, excluded.health, excluded.health_trend,
+              excluded.licensed_seats, excluded.renewal_date, excluded.champion, excluded.economic_buyer,
+              excluded.domains, excluded.add_ons, excluded.source_ref)`,
       [
         account.id,
         account.name,

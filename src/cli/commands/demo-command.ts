@@ -5,7 +5,7 @@ import { latestUsage } from "../../db/usage-store.js";
 import { describeProblem, InputError } from "../../errors.js";
 import { readSourceFolder, type SourceFolder } from "../../ingest/read-source-folder.js";
 import { indexSourceFolder, type IndexSummary } from "../../index/index-source-folder.js";
-import { HashingEmbedder } from "../../models/hashing-embedder.js";
+import { createOfflineEmbedder } from "../../models/hashing-embedder.js";
 import { SIGNALS } from "../../taxonomy/signals.js";
 import { contextFor, TOOL_VERSION, withDatabase, type ContextDependencies } from "../command-context.js";
 import { formatTable } from "../output.js";
@@ -45,7 +45,7 @@ export function registerDemoCommand(program: Command, dependencies: ContextDepen
       if (source.problems.length > 0) throw new InputError(source.problems);
       const { summaries, index } = await withDatabase(context, async (database) => {
         context.output.note(`Database: ${database.location} (${database.engine})`);
-        const index = await indexSourceFolder(database, source, { embedder: new HashingEmbedder(), toolVersion: TOOL_VERSION });
+        const index = await indexSourceFolder(database, source, { embedder: createOfflineEmbedder(), toolVersion: TOOL_VERSION });
         return { summaries: summarise(source, await latestUsage(database)), index };
       });
       context.output.result(

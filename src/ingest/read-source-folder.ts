@@ -8,9 +8,17 @@ import { loadUsage } from "./load-usage.js";
 import { readJson, readText } from "./read-source-file.js";
 import { TRANSCRIPT_FORMATS } from "./transcript-formats/index.js";
 import type { Ticket } from "./ticket-schema.js";
-import { callFileName, TRANSCRIPT_EXTENSIONS, transcriptJsonSchema, type TranscriptTurn } from "./transcript-schema.js";
+import type { Participant } from "./speaker-role.js";
+import {
+  callFileName,
+  TRANSCRIPT_EXTENSIONS,
+  transcriptJsonSchema,
+  transcriptSidecarSchema,
+  type TranscriptSidecar,
+  type TranscriptTurn,
+} from "./transcript-schema.js";
 import type { UsageMetric } from "./usage-schema.js";
-import { validateRecord } from "./validate-records.js";
+import { validateRecord, type Validated } from "./validate-records.js";
 import { loadVendorProfile, type VendorProfile } from "./vendor-profile.js";
 
 export interface CallFile {
@@ -19,6 +27,8 @@ export interface CallFile {
   readonly format: "vtt" | "srt" | "txt" | "json";
   readonly date: string;
   readonly title: string;
+  /** People named by the transcript itself or its sidecar: their roles come before vendor.json's. */
+  readonly participants: readonly Participant[];
   readonly turns: readonly TranscriptTurn[];
 }
 
@@ -34,14 +44,18 @@ export interface SourceFolder {
   readonly usage: UsageMetric[];
   readonly tickets: SourcedTicket[];
   readonly calls: CallFile[];
-  /** Problems in tickets and calls: those records are skipped, the rest can still be used. */
+  /**
+   * Problems in tickets, calls and usage: those records (or a whole unreadable file) are skipped and the
+   * rest is still used. A usage file with any problem is skipped whole, so stored usage is never half
+   * replaced.
+   */
   readonly problems: InputProblem[];
 }
 
 /**
  * Reads and validates a source folder laid out as data/README.md describes. The vendor profile and the
- * accounts must be wholly valid (everything else refers to them); a bad ticket or call is reported in
- * `problems` and left out.
+ * accounts must be wholly valid (everything else refers to them) or this throws; a bad ticket, call or
+ * usage file is reported in `problems` and left out.
  */
 export async function readSourceFolder(folder: string): Promise<SourceFolder> {
   const vendor = await loadVendorProfile(path.join(folder, "vendor.json"));
@@ -51,21 +65,12 @@ export async function readSourceFolder(folder: string): Promise<SourceFolder> {
   const problems: InputProblem[] = [];
 
   const usageFile = path.join(folder, "usage.csv");
-  const usage = (await exists(usageFile)) ? await loadUsage(usageFile) : [];
-  const unknownUsage = usage.filter((metric) => !accountIds.has(metric.account_id));
-  if (unknownUsage.length > 0) {
-    throw new InputError(
-      [...new Set(unknownUsage.map((metric) => metric.account_id))].map((accountId) => ({
-        file: usageFile,
-        field: "account_id",
-        reason: `unknown account "${accountId}" (not in the accounts file)`,
-      })),
-    );
-  }
+  const usage = (await exists(usageFile)) ? await readUsage(usageFile, accountIds, problems) : [];
 
   const tickets: SourcedTicket[] = [];
   for (const file of await filesIn(path.join(folder, "tickets"), [".json", ".csv"])) {
-    const load = await loadTickets(file);
+    const load = await unlessUnreadable(() => loadTickets(file), problems);
+    if (load === undefined) continue;
     problems.push(...load.problems);
     for (const ticket of load.tickets) {
       if (accountIds.has(ticket.account_id)) tickets.push({ ...ticket, sourceFile: file });
@@ -78,8 +83,9 @@ export async function readSourceFolder(folder: string): Promise<SourceFolder> {
   for (const accountFolder of await directoriesIn(callsFolder)) {
     const accountId = path.basename(accountFolder);
     for (const file of await filesIn(accountFolder, TRANSCRIPT_EXTENSIONS)) {
-      if (file.endsWith(".meta.json")) continue;
-      const located = await readCall(file, accountId, accountIds);
+      if (file.endsWith(SIDECAR_SUFFIX)) continue;
+      const located = await unlessUnreadable(() => readCall(file, accountId, accountIds), problems);
+      if (located === undefined) continue;
       problems.push(...located.problems);
       if (located.call !== undefined) calls.push(located.call);
     }
@@ -87,7 +93,32 @@ export async function readSourceFolder(folder: string): Promise<SourceFolder> {
   return { folder, accountsFile, vendor, accounts, usage, tickets, calls, problems };
 }
 
-/** Reads one call: metadata from the JSON itself or from the folder and file name, and its turns. */
+const SIDECAR_SUFFIX = ".meta.json";
+
+/** Runs a reader of one file; a file that cannot be read at all becomes a problem instead of an error. */
+async function unlessUnreadable<T>(read: () => Promise<T>, problems: InputProblem[]): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  }
+}
+
+/** All or nothing: a usage file with a bad row is reported and skipped whole (stored usage stays). */
+async function readUsage(file: string, accountIds: ReadonlySet<string>, problems: InputProblem[]): Promise<UsageMetric[]> {
+  const usage = await unlessUnreadable(() => loadUsage(file), problems);
+  if (usage === undefined) return [];
+  const unknown = [...new Set(usage.filter((metric) => !accountIds.has(metric.account_id)).map((metric) => metric.account_id))];
+  if (unknown.length === 0) return usage;
+  problems.push(
+    ...unknown.map((accountId) => ({ file, field: "account_id", reason: `unknown account "${accountId}" (not in the accounts file); usage.csv was skipped` })),
+  );
+  return [];
+}
+
+/** Reads one call: metadata from the JSON itself or from the folder, file name and sidecar, and its turns. */
 async function readCall(
   file: string,
   folderAccountId: string,
@@ -97,18 +128,24 @@ async function readCall(
   if (format === "json") {
     const result = validateRecord(transcriptJsonSchema, await readJson(file), { file, record: "transcript" });
     if (!result.success) return { problems: result.problems };
-    const { account_id: accountId, started_at: startedAt, title, turns } = result.data;
+    const { account_id: accountId, started_at: startedAt, title, participants, turns } = result.data;
     if (!accountIds.has(accountId)) {
       return { problems: [{ file, record: "transcript", field: "account_id", reason: `unknown account "${accountId}"` }] };
     }
-    return { call: { file, accountId, format, date: startedAt.slice(0, 10), title, turns }, problems: [] };
+    return { call: { file, accountId, format, date: startedAt.slice(0, 10), title, participants, turns }, problems: [] };
   }
+  const sidecar = await readSidecar(`${file}${SIDECAR_SUFFIX}`);
+  if (!sidecar.success) return { problems: sidecar.problems };
   const named = callFileName(path.basename(file));
-  if (named === undefined) {
-    return { problems: [{ file, reason: "call file name must be YYYY-MM-DD-title.(vtt|srt|txt|json)" }] };
+  const date = sidecar.data?.started_at?.slice(0, 10) ?? named?.date;
+  const title = sidecar.data?.title ?? named?.title;
+  if (date === undefined || title === undefined) {
+    return { problems: [{ file, reason: "call file name must be YYYY-MM-DD-title.(vtt|srt|txt|json), or a .meta.json sidecar must give started_at and title" }] };
   }
-  if (!accountIds.has(folderAccountId)) {
-    return { problems: [{ file, reason: `folder "${folderAccountId}" is not an account id from the accounts file` }] };
+  const accountId = sidecar.data?.account_id ?? folderAccountId;
+  if (!accountIds.has(accountId)) {
+    const where = sidecar.data?.account_id === undefined ? `folder "${accountId}"` : `account_id "${accountId}" in the sidecar`;
+    return { problems: [{ file, reason: `${where} is not an account id from the accounts file` }] };
   }
   const parser = TRANSCRIPT_FORMATS.get(format);
   if (parser === undefined) return { problems: [{ file, reason: `no parser for .${format} transcripts` }] };
@@ -116,7 +153,15 @@ async function readCall(
   if (parsed.turns.length === 0) {
     return { problems: [...parsed.problems, { file, reason: `no speaker turns found (expected ${parser.description})` }] };
   }
-  return { call: { file, accountId: folderAccountId, format, ...named, turns: parsed.turns }, problems: parsed.problems };
+  return {
+    call: { file, accountId, format, date, title, participants: sidecar.data?.participants ?? [], turns: parsed.turns },
+    problems: parsed.problems,
+  };
+}
+
+async function readSidecar(file: string): Promise<Validated<TranscriptSidecar | undefined>> {
+  if (!(await exists(file))) return { success: true, data: undefined };
+  return validateRecord(transcriptSidecarSchema, await readJson(file), { file, record: "sidecar" });
 }
 
 async function exists(file: string): Promise<boolean> {

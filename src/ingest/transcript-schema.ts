@@ -53,6 +53,7 @@ export const transcriptSidecarSchema = z.strictObject({
 });
 
 export type TranscriptJson = z.infer<typeof transcriptJsonSchema>;
+export type TranscriptSidecar = z.infer<typeof transcriptSidecarSchema>;
 
 export const TRANSCRIPT_EXTENSIONS = [".vtt", ".srt", ".txt", ".json"] as const;
 

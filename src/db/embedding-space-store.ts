@@ -35,11 +35,13 @@ export async function claimEmbeddingSpace(transaction: Queryable, wanted: Embedd
 
 /**
  * Starts the database over in a new embedding space: every document and chunk goes (evidence extracted
- * from them too), and the vector index, whose dimension may change. One transaction: a run killed just
+ * from them too), the record of which files were indexed, and the vector index, whose dimension may
+ * change. One transaction: a run killed just
  * after it simply has nothing indexed yet.
  */
 export async function resetEmbeddingSpace(transaction: Queryable, space: EmbeddingSpace): Promise<void> {
   await transaction.query("delete from documents");
+  await transaction.query("delete from source_files");
   await dropSearchIndexes(transaction);
   await transaction.query("delete from embedding_space");
   await transaction.query("insert into embedding_space (model_id, dimensions) values ($1, $2)", [space.modelId, space.dimensions]);

@@ -1,14 +1,23 @@
 import path from "node:path";
 import { saveAccounts } from "../db/account-store.js";
 import type { Database } from "../db/database.js";
-import { documentKey, lockDocumentWrites, pruneDocuments, storedContentHashes, writeDocuments, type NewDocument } from "../db/document-store.js";
+import {
+  documentKey,
+  lockDocumentWrites,
+  pruneDocuments,
+  sourceFileOf,
+  storedContentHashes,
+  writeDocuments,
+  type NewDocument,
+} from "../db/document-store.js";
 import { claimEmbeddingSpace, resetEmbeddingSpace } from "../db/embedding-space-store.js";
 import { finishRun, startRun } from "../db/run-store.js";
 import { createSearchIndexes, dropSearchIndexes, searchIndexesExist } from "../db/search-indexes.js";
+import { saveSourceFiles, storedDocumentsPerFile, storedSourceFiles, type SourceFileRecord } from "../db/source-file-store.js";
 import { saveUsage } from "../db/usage-store.js";
 import type { InputProblem } from "../errors.js";
 import { callDocument, ticketDocument, type CanonicalDocument } from "../ingest/canonical-document.js";
-import type { SourceFolder } from "../ingest/read-source-folder.js";
+import { readSourceFolder, type SourceFolder } from "../ingest/read-source-folder.js";
 import { roleDirectoryOf } from "../ingest/vendor-profile.js";
 import type { Embedder } from "../models/embedder.js";
 import { taxonomyVersion } from "../taxonomy/taxonomy-version.js";
@@ -60,6 +69,36 @@ const DEFAULT_CHUNKS_PER_BATCH = 512;
  * indexes and builds them again at the end: one build is far cheaper than that many row-by-row updates.
  */
 const BULK_LOAD_MINIMUM = 1000;
+
+/**
+ * Reads a source folder for indexing, leaving unparsed every ticket or call file that is byte for byte
+ * what was indexed last time (same vendor profile, accounts, chunking and embedder too) and whose
+ * documents are all still stored. Such files are reported in `skippedFiles`; indexSourceFolder counts
+ * their documents as unchanged. This is what makes an unchanged re-run cost almost nothing.
+ */
+export async function readChangedSourceFolder(
+  database: Database,
+  folder: string,
+  options: Pick<IndexOptions, "embedder" | "chunkOptions">,
+): Promise<SourceFolder> {
+  const scope = path.resolve(folder);
+  const { files, documentsPerFile } = await database.transaction(async (transaction) => ({
+    files: await storedSourceFiles(transaction, scope),
+    documentsPerFile: await storedDocumentsPerFile(transaction),
+  }));
+  return readSourceFolder(scope, {
+    fingerprintSalt: fingerprintSalt(options),
+    skipFile: (relativePath, fingerprint) => {
+      const stored = files.get(relativePath);
+      return stored !== undefined && stored.fingerprint === fingerprint && stored.documents > 0 && documentsPerFile.get(relativePath) === stored.documents;
+    },
+  });
+}
+
+/** What, besides a file's bytes, decides the chunks and vectors it becomes. */
+function fingerprintSalt(options: Pick<IndexOptions, "embedder" | "chunkOptions">): string {
+  return `${options.embedder.modelId}|${JSON.stringify(options.chunkOptions ?? DEFAULT_CHUNK_OPTIONS)}`;
+}
 
 /** The documents of a source folder, with source references relative to the folder. */
 export function documentsOf(source: SourceFolder): CanonicalDocument[] {
@@ -117,12 +156,16 @@ export async function indexSourceFolder(database: Database, source: SourceFolder
   const documents = documentsOf(source);
   // Reads go through a transaction too: a PGlite socket server (tests, benchmark) keeps several pg
   // connections apart only at transaction boundaries.
-  const { stored, indexesExist } = await database.transaction(async (transaction) => ({
+  const { stored, indexesExist, files } = await database.transaction(async (transaction) => ({
     stored: await storedContentHashes(transaction, accountIds),
     indexesExist: await searchIndexesExist(transaction),
+    files: await storedSourceFiles(transaction, source.folder),
   }));
+  // Documents of files left unparsed because they did not change since they were indexed.
+  const skippedKeys = [...stored.keys()].filter((key) => source.skippedFiles.has(sourceFileOf(key.slice(key.indexOf("\u0000") + 1))));
   const changed = documents.filter((document) => stored.get(documentKey(document.accountId, document.sourceRef)) !== document.contentHash);
-  report({ kind: "start", documents: documents.length, changed: changed.length, unchanged: documents.length - changed.length });
+  const considered = documents.length + skippedKeys.length;
+  report({ kind: "start", documents: considered, changed: changed.length, unchanged: considered - changed.length });
 
   const bulkLoad = indexesExist && changed.length >= BULK_LOAD_MINIMUM && changed.length > stored.size;
   if (bulkLoad) {
@@ -176,7 +219,7 @@ export async function indexSourceFolder(database: Database, source: SourceFolder
       await lockDocumentWrites(transaction);
       return pruneDocuments(transaction, {
         accountIds,
-        keep: new Set(documents.map((document) => documentKey(document.accountId, document.sourceRef))),
+        keep: new Set([...documents.map((document) => documentKey(document.accountId, document.sourceRef)), ...skippedKeys]),
         keepFiles: new Set(source.problems.map((problem) => relative(problem.file))),
       });
     });
@@ -191,9 +234,14 @@ export async function indexSourceFolder(database: Database, source: SourceFolder
     await createSearchIndexes(transaction, space.dimensions);
   });
 
+  await database.transaction(async (transaction) => {
+    await lockDocumentWrites(transaction);
+    await saveSourceFiles(transaction, source.folder, currentSourceFiles(source, documents, files), files);
+  });
+
   const summary: IndexSummary = {
     indexed,
-    unchanged: documents.length - indexed,
+    unchanged: considered - indexed,
     rejected: countRejectedRecords(source.problems),
     pruned,
     chunks: chunkCount,
@@ -207,6 +255,31 @@ export async function indexSourceFolder(database: Database, source: SourceFolder
     }),
   );
   return summary;
+}
+
+/**
+ * The record of every file this run has fully indexed: skipped files keep theirs, a file with a problem
+ * gets none (it is read again next time, and its problem reported again).
+ */
+function currentSourceFiles(
+  source: SourceFolder,
+  documents: readonly CanonicalDocument[],
+  stored: ReadonlyMap<string, SourceFileRecord>,
+): Map<string, SourceFileRecord> {
+  const relative = relativeTo(source.folder);
+  const withProblems = new Set(source.problems.map((problem) => relative(problem.file)));
+  const documentsPerFile = new Map<string, number>();
+  for (const document of documents) {
+    const file = sourceFileOf(document.sourceRef);
+    documentsPerFile.set(file, (documentsPerFile.get(file) ?? 0) + 1);
+  }
+  const current = new Map<string, SourceFileRecord>();
+  for (const [file, fingerprint] of source.fingerprints) {
+    const kept = stored.get(file);
+    if (source.skippedFiles.has(file) && kept !== undefined) current.set(file, kept);
+    else if (!withProblems.has(file)) current.set(file, { fingerprint, documents: documentsPerFile.get(file) ?? 0 });
+  }
+  return current;
 }
 
 /** Changed documents with their chunks, grouped so that a batch holds about `chunksPerBatch` chunks. */

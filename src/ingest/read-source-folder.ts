@@ -1,5 +1,7 @@
-import { readdir, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import pLimit from "p-limit";
 import { InputError, type InputProblem } from "../errors.js";
 import type { Account } from "./account-schema.js";
 import { loadAccounts } from "./load-accounts.js";
@@ -50,65 +52,125 @@ export interface SourceFolder {
    * replaced.
    */
   readonly problems: InputProblem[];
+  /**
+   * Every ticket and call file present, by path relative to the folder (with `/`), with a fingerprint of
+   * its bytes (a call's sidecar included) and of everything else that decides what it becomes.
+   */
+  readonly fingerprints: ReadonlyMap<string, string>;
+  /** Files left unparsed because the caller said it already holds them (see ReadSourceOptions.skipFile). */
+  readonly skippedFiles: ReadonlySet<string>;
 }
+
+export interface ReadSourceOptions {
+  /**
+   * Called with each ticket or call file's relative path and fingerprint; returning true leaves the file
+   * unparsed. The index job uses it to skip files unchanged since they were indexed.
+   */
+  readonly skipFile?: (relativePath: string, fingerprint: string) => boolean;
+  /** Mixed into every fingerprint: what else decides the result (the index job's chunking and embedder). */
+  readonly fingerprintSalt?: string;
+}
+
+// Part of every fingerprint: bump it when a reader's output changes, so every file is read again.
+const READER_VERSION = "readers-2";
+// Files read at once: enough to overlap disk and parsing, few enough to keep memory flat.
+const FILES_IN_FLIGHT = 16;
 
 /**
  * Reads and validates a source folder laid out as data/README.md describes. The vendor profile and the
  * accounts must be wholly valid (everything else refers to them) or this throws; a bad ticket, call or
  * usage file is reported in `problems` and left out.
  */
-export async function readSourceFolder(folder: string): Promise<SourceFolder> {
-  const vendor = await loadVendorProfile(path.join(folder, "vendor.json"));
+export async function readSourceFolder(folder: string, options: ReadSourceOptions = {}): Promise<SourceFolder> {
+  const vendorFile = path.join(folder, "vendor.json");
+  const vendor = await loadVendorProfile(vendorFile);
   const accountsFile = await firstExisting(folder, ["accounts.json", "accounts.csv"]);
   const accounts = await loadAccounts(accountsFile);
   const accountIds = new Set(accounts.map((account) => account.id));
   const problems: InputProblem[] = [];
+  const limit = pLimit(FILES_IN_FLIGHT);
+  const relative = (file: string) => path.relative(folder, file).split(path.sep).join("/");
+  // Roles come from the vendor profile and tickets may only name listed accounts: both are in the hash.
+  const context = createHash("sha256")
+    .update(`${READER_VERSION}\n${options.fingerprintSalt ?? ""}\n`)
+    .update(await readFile(vendorFile))
+    .update([...accountIds].sort().join("\n"))
+    .digest("hex");
+  const fingerprints = new Map<string, string>();
+  const skippedFiles = new Set<string>();
+  /** Fingerprints a file; true when the caller wants it parsed. */
+  const wanted = async (file: string, companions: readonly string[] = []): Promise<boolean> => {
+    const hash = createHash("sha256").update(context).update(await readFile(file));
+    for (const companion of companions) hash.update("\n--companion--\n").update((await readFile(companion).catch(() => undefined)) ?? "");
+    const fingerprint = hash.digest("hex");
+    fingerprints.set(relative(file), fingerprint);
+    if (options.skipFile?.(relative(file), fingerprint) === true) {
+      skippedFiles.add(relative(file));
+      return false;
+    }
+    return true;
+  };
 
   const usageFile = path.join(folder, "usage.csv");
   const usage = (await exists(usageFile)) ? await readUsage(usageFile, accountIds, problems) : [];
 
   const tickets: SourcedTicket[] = [];
-  for (const file of await filesIn(path.join(folder, "tickets"), [".json", ".csv"])) {
-    const load = await unlessUnreadable(() => loadTickets(file), problems);
-    if (load === undefined) continue;
-    problems.push(...load.problems);
-    for (const ticket of load.tickets) {
+  const ticketFiles = await filesIn(path.join(folder, "tickets"), [".json", ".csv"]);
+  const ticketLoads = await Promise.all(
+    ticketFiles.map((file) =>
+      limit(async () => ((await wanted(file)) ? { file, ...(await readUnlessUnreadable(() => loadTickets(file))) } : undefined)),
+    ),
+  );
+  for (const loaded of ticketLoads) {
+    if (loaded === undefined) continue;
+    const { file, result, problems: unreadable } = loaded;
+    problems.push(...unreadable);
+    if (result === undefined) continue;
+    problems.push(...result.problems);
+    for (const ticket of result.tickets) {
       if (accountIds.has(ticket.account_id)) tickets.push({ ...ticket, sourceFile: file });
       else problems.push({ file, record: `ticket ${ticket.id}`, field: "account_id", reason: `unknown account "${ticket.account_id}"` });
     }
   }
 
   const calls: CallFile[] = [];
-  const callsFolder = path.join(folder, "calls");
-  for (const accountFolder of await directoriesIn(callsFolder)) {
-    const accountId = path.basename(accountFolder);
+  const callFiles: Array<{ file: string; accountId: string }> = [];
+  for (const accountFolder of await directoriesIn(path.join(folder, "calls"))) {
     for (const file of await filesIn(accountFolder, TRANSCRIPT_EXTENSIONS)) {
-      if (file.endsWith(SIDECAR_SUFFIX)) continue;
-      const located = await unlessUnreadable(() => readCall(file, accountId, accountIds), problems);
-      if (located === undefined) continue;
-      problems.push(...located.problems);
-      if (located.call !== undefined) calls.push(located.call);
+      if (!file.endsWith(SIDECAR_SUFFIX)) callFiles.push({ file, accountId: path.basename(accountFolder) });
     }
   }
-  return { folder, accountsFile, vendor, accounts, usage, tickets, calls, problems };
+  const callLoads = await Promise.all(
+    callFiles.map(({ file, accountId }) =>
+      limit(async () =>
+        (await wanted(file, file.endsWith(".json") ? [] : [`${file}${SIDECAR_SUFFIX}`])) ? readUnlessUnreadable(() => readCall(file, accountId, accountIds)) : undefined,
+      ),
+    ),
+  );
+  for (const loaded of callLoads) {
+    if (loaded === undefined) continue;
+    problems.push(...loaded.problems, ...(loaded.result?.problems ?? []));
+    if (loaded.result?.call !== undefined) calls.push(loaded.result.call);
+  }
+  return { folder, accountsFile, vendor, accounts, usage, tickets, calls, problems, fingerprints, skippedFiles };
 }
 
 const SIDECAR_SUFFIX = ".meta.json";
 
-/** Runs a reader of one file; a file that cannot be read at all becomes a problem instead of an error. */
-async function unlessUnreadable<T>(read: () => Promise<T>, problems: InputProblem[]): Promise<T | undefined> {
+/** Runs a reader of one file; a file that cannot be read at all gives problems instead of an error. */
+async function readUnlessUnreadable<T>(read: () => Promise<T>): Promise<{ result?: T; problems: InputProblem[] }> {
   try {
-    return await read();
+    return { result: await read(), problems: [] };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    problems.push(...error.problems);
-    return undefined;
+    return { problems: [...error.problems] };
   }
 }
 
 /** All or nothing: a usage file with a bad row is reported and skipped whole (stored usage stays). */
 async function readUsage(file: string, accountIds: ReadonlySet<string>, problems: InputProblem[]): Promise<UsageMetric[]> {
-  const usage = await unlessUnreadable(() => loadUsage(file), problems);
+  const { result: usage, problems: unreadable } = await readUnlessUnreadable(() => loadUsage(file));
+  problems.push(...unreadable);
   if (usage === undefined) return [];
   const unknown = [...new Set(usage.filter((metric) => !accountIds.has(metric.account_id)).map((metric) => metric.account_id))];
   if (unknown.length === 0) return usage;

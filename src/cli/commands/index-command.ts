@@ -1,7 +1,7 @@
 import path from "node:path";
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
 import { InputError, type InputProblem } from "../../errors.js";
-import { indexSourceFolder, type IndexSummary } from "../../index/index-source-folder.js";
+import { indexSourceFolder, readChangedSourceFolder, type IndexSummary } from "../../index/index-source-folder.js";
 import { readSourceFolder } from "../../ingest/read-source-folder.js";
 import { createOfflineEmbedder } from "../../models/hashing-embedder.js";
 import { createIndexProgress } from "../index-progress.js";
@@ -10,6 +10,13 @@ import { contextFor, TOOL_VERSION, withDatabase, type ContextDependencies } from
 interface IndexCommandOptions {
   readonly prune?: boolean;
   readonly reembed?: boolean;
+  readonly batchSize: number;
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError("expected a whole number of 1 or more");
+  return number;
 }
 
 export function registerIndexCommand(program: Command, dependencies: ContextDependencies): void {
@@ -18,6 +25,7 @@ export function registerIndexCommand(program: Command, dependencies: ContextDepe
     .description("index source folders (tickets, calls, accounts, usage) into the database; unchanged documents are skipped")
     .option("--prune", "also delete stored documents of the folder's accounts whose ticket or call is no longer in the folder")
     .option("--reembed", "forget every stored document and vector (of all folders) and index again with the current embedder")
+    .option("--batch-size <chunks>", "chunks embedded and written per transaction (several documents, each whole)", positiveInteger, 512)
     .addHelpText(
       "after",
       [
@@ -41,7 +49,10 @@ export function registerIndexCommand(program: Command, dependencies: ContextDepe
       const results: Array<{ folder: string; summary: IndexSummary }> = [];
       await withDatabase(context, async (database) => {
         for (const [position, folder] of folders.entries()) {
-          const source = await readSourceFolder(path.resolve(dependencies.workingDirectory, folder));
+          const reembed = options.reembed === true && position === 0;
+          const absolute = path.resolve(dependencies.workingDirectory, folder);
+          // --reembed forgets what was indexed, so every file must be read again.
+          const source = reembed ? await readSourceFolder(absolute) : await readChangedSourceFolder(database, absolute, { embedder });
           const progress = createIndexProgress({
             interactive: process.stderr.isTTY === true && !context.config.json,
             folder,
@@ -52,7 +63,8 @@ export function registerIndexCommand(program: Command, dependencies: ContextDepe
             toolVersion: TOOL_VERSION,
             prune: options.prune === true,
             // Once, before the first folder: a reset before the second would forget the first.
-            reembed: options.reembed === true && position === 0,
+            reembed,
+            chunksPerBatch: options.batchSize,
             onProgress: (event) => progress.handle(event),
           }).finally(() => progress.stop());
           results.push({ folder, summary });

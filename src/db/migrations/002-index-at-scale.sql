@@ -23,6 +23,18 @@ select embedding_model, vector_dims(embedding)
 alter table documents drop constraint documents_source_ref_key;
 alter table documents add constraint documents_account_source_key unique (account_id, source_ref);
 
+-- What each ticket or call file looked like when its documents were last indexed: a hash of its bytes
+-- and of everything else that decides what it becomes (vendor profile, accounts, parser, chunking,
+-- embedder). An unchanged file is not even parsed on the next run. `scope` is the folder it was read from.
+create table source_files (
+  scope text not null,
+  path text not null,
+  fingerprint text not null,
+  -- How many documents the file gave; a file is only skipped while that many are still stored.
+  documents integer not null check (documents >= 0),
+  primary key (scope, path)
+);
+
 -- Built by create_chunk_search_indexes() once chunks are loaded; a first load into an indexed table
 -- would pay for the GIN and HNSW updates on every row.
 drop index chunks_search_idx;

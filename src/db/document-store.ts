@@ -239,7 +239,8 @@ export interface ChunkSearch {
 
 /**
  * Nearest chunks by cosine distance. Across accounts the search uses the HNSW index, which is built on
- * `embedding::vector(N)`, so the query orders by that same expression (approximate, fast). Inside one
+ * `embedding::vector(N)` for rows of N dimensions, so the query filters and orders by those same
+ * expressions (approximate, fast). Inside one
  * account it orders by the plain column instead: the planner then takes the account's rows by the
  * account index and ranks all of them, so the answer is exact and a filter can never starve the top-k
  * the way a filtered HNSW scan can.
@@ -270,7 +271,7 @@ export async function nearestChunks(
       `select c.id as chunk_id, c.document_id, c.account_id, d.source_ref, c.text, c.speaker, c.speaker_role,
               c.embedding::vector(${dimensions}) <=> $1::vector(${dimensions}) as score
          from chunks c join documents d on d.id = c.document_id
-        where c.embedding is not null
+        where vector_dims(c.embedding) = ${dimensions}
         order by c.embedding::vector(${dimensions}) <=> $1::vector(${dimensions})
         limit $2`,
       [query, limit],

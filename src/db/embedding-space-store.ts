@@ -40,8 +40,8 @@ export async function claimEmbeddingSpace(transaction: Queryable, wanted: Embedd
  * after it simply has nothing indexed yet.
  */
 export async function resetEmbeddingSpace(transaction: Queryable, space: EmbeddingSpace): Promise<void> {
-  await transaction.query("delete from documents");
-  await transaction.query("delete from source_files");
+  // Truncate rather than delete: no dead rows of the old size are left for the next index build to read.
+  await transaction.query("truncate chunks, documents, source_files cascade");
   await dropSearchIndexes(transaction);
   await transaction.query("delete from embedding_space");
   await transaction.query("insert into embedding_space (model_id, dimensions) values ($1, $2)", [space.modelId, space.dimensions]);

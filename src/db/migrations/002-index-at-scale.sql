@@ -49,8 +49,8 @@ $$;
 
 -- Creates the full-text (GIN) and vector (HNSW, cosine) indexes when missing. The embedding column is
 -- an untyped vector (the dimension is only known once a model is chosen), and HNSW needs a fixed
--- dimension, so the vector index is on the expression embedding::vector(N); queries that want it must
--- order by exactly that expression.
+-- dimension, so the vector index is on the expression embedding::vector(N), for rows of that size;
+-- queries that want it must filter on vector_dims(embedding) = N and order by exactly that expression.
 create function create_chunk_search_indexes(dimensions integer) returns void language plpgsql as $$
 begin
   if dimensions is null or dimensions < 1 or dimensions > 2000 then
@@ -60,8 +60,10 @@ begin
   -- The graph of a large load does not fit the default 64MB and would be built far more slowly.
   perform set_config('maintenance_work_mem', '256MB', true);
   create index if not exists chunks_search_idx on chunks using gin (search_vector);
+  -- Partial, so rows of another size (deleted but not yet vacuumed after a re-embed) are never cast.
   execute format(
-    'create index if not exists chunks_embedding_idx on chunks using hnsw ((embedding::vector(%s)) vector_cosine_ops)',
+    'create index if not exists chunks_embedding_idx on chunks using hnsw ((embedding::vector(%1$s)) vector_cosine_ops) '
+    'where vector_dims(embedding) = %1$s',
     dimensions);
 end;
 $$;

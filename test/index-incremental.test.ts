@@ -121,9 +121,9 @@ describe("incremental indexing", () => {
     const other = new HashingEmbedder({ dimensions: 128 });
     const failure = await index({ embedder: other }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ConfigError);
-    expect((failure as Error).message).toMatch(/holds embeddings from "hashing-v2-d256[^"]*" \(256 dimensions\)/);
+    expect((failure as Error).message).toMatch(/holds embeddings from "hashing-v2-d1024-w-c4x0.35-log" \(1024 dimensions\)/);
     expect((failure as Error).message).toMatch(/--db <new-dir-or-url>.*index --reembed/s);
-    expect(await readEmbeddingSpace(engine.database)).toEqual({ modelId: embedder.modelId, dimensions: 256 });
+    expect(await readEmbeddingSpace(engine.database)).toEqual({ modelId: embedder.modelId, dimensions: 1024 });
   });
 
   it("--reembed moves the database to the new embedder, vector index included", async () => {

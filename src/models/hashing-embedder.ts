@@ -113,7 +113,7 @@ export class HashingEmbedder extends Embedder {
   }
 }
 
-/** e.g. "hashing-v2-d256-w-c3.4.5x0.35-b0.7-log": a different setting is a different vector space. */
+/** e.g. "hashing-v2-d1024-w-c4x0.35-log": a different setting is a different vector space. */
 export function hashingModelId(settings: Required<HashingEmbedderOptions>): string {
   const characters = settings.characterNgrams.length === 0 ? "" : `-c${settings.characterNgrams.join(".")}x${settings.characterNgramWeight}`;
   const bigrams = settings.wordBigramWeight > 0 ? `-b${settings.wordBigramWeight}` : "";

@@ -66,6 +66,8 @@ async function runOurs(database: Database, corpus: string): Promise<Measurement>
   const finishedAt = performance.now();
   const seconds = (finishedAt - startedAt) / 1000;
   const documents = summary.indexed + summary.unchanged;
+  // Chunk, embed and write: what LangChain's addDocuments does, without reading files or building indexes.
+  const loadSeconds = ((buildStartedAt ?? finishedAt) - readAt) / 1000;
   return {
     documents,
     indexed: summary.indexed,
@@ -75,6 +77,8 @@ async function runOurs(database: Database, corpus: string): Promise<Measurement>
     chunksPerSecond: round(summary.chunks / seconds),
     readSeconds: round((readAt - startedAt) / 1000, 2),
     indexBuildSeconds: buildStartedAt === undefined ? 0 : round((finishedAt - buildStartedAt) / 1000, 2),
+    loadSeconds: round(loadSeconds, 2),
+    loadChunksPerSecond: round(summary.chunks / loadSeconds),
     embedder: embedder.modelId,
   };
 }
@@ -197,16 +201,20 @@ if (options.phase !== undefined) {
   const langchain = await inChild("langchain-socket", corpus, "");
   console.log(JSON.stringify({ bench: "index", run: "first", ...langchain }));
 
-  const ratio = (ours: Measurement, theirs: Measurement) => round((ours.chunksPerSecond as number) / (theirs.chunksPerSecond as number), 2);
+  const per = (measurement: Measurement, key: string) => measurement[key] as number;
+  const endToEnd = round(per(oursSocket, "chunksPerSecond") / per(langchain, "chunksPerSecond"), 2);
+  const share = round(per(rerun, "seconds") / per(first, "seconds"), 3);
   console.log(
     JSON.stringify({
       bench: "index",
       summary: {
-        oursOverLangChainChunksPerSecond: ratio(oursSocket, langchain),
-        oursOverLangChainAddOnly: round((oursSocket.chunksPerSecond as number) / (langchain.addChunksPerSecond as number), 2),
-        embeddedOverLangChainChunksPerSecond: ratio(first, langchain),
-        unchangedRerunShareOfFirst: round((rerun.seconds as number) / (first.seconds as number), 3),
-        targets: { chunksPerSecondAtLeast2xLangChain: ratio(oursSocket, langchain) >= 2, unchangedRerunUnder5Percent: (rerun.seconds as number) / (first.seconds as number) < 0.05 },
+        // Ours read + parse + chunk + embed + write + GIN and HNSW builds; theirs embed + write + HNSW build.
+        oursOverLangChainEndToEnd: endToEnd,
+        // Ours chunk + embed + write; theirs embed + write (addDocuments): no index builds on either side.
+        oursOverLangChainWithoutIndexBuilds: round(per(oursSocket, "loadChunksPerSecond") / per(langchain, "addChunksPerSecond"), 2),
+        embeddedOverLangChainEndToEnd: round(per(first, "chunksPerSecond") / per(langchain, "chunksPerSecond"), 2),
+        unchangedRerunShareOfFirst: share,
+        targets: { chunksPerSecondAtLeast2xLangChain: endToEnd >= 2, unchangedRerunUnder5Percent: share < 0.05 },
       },
     }),
   );

@@ -16,11 +16,11 @@ export interface HashingEmbedderOptions {
 /**
  * The default, chosen by `npm run bench:embed` (41 questions about the demo accounts, searched inside
  * one account as `ask` will): words plus character 4-grams, log weighting, 1024 dimensions, no word
- * bigrams. 1024 dimensions was the one consistent gain (MRR 0.63-0.65 for every feature set, against
- * 0.50-0.61 at 384: fewer hash collisions); between feature sets the differences were within a query or
- * two, so the cheaper one won: words+4-grams scored recall@5 0.78 / MRR 0.644, the richest set
- * (3-5-grams and bigrams) 0.78 / 0.646. Bigrams hurt at small sizes; binary or raw counts scored below
- * log weighting. The numbers are in the README ("Offline embedder").
+ * bigrams. 1024 dimensions was the one consistent gain (fewer hash collisions: MRR 0.58-0.65 at 1024,
+ * 0.47-0.61 at 256-384); between feature sets the differences were within a query or two, so the cheaper
+ * one won: words+4-grams scored recall@5 0.78 / MRR 0.644, the richest set (3-5-grams and bigrams)
+ * 0.78 / 0.646. Bigrams hurt at small sizes; binary and raw counts were within noise of log counts
+ * (0.756 / 0.644 and 0.805 / 0.620), so log stayed. The numbers are in the README ("Offline embedder").
  */
 export const DEFAULT_HASHING_OPTIONS: Required<HashingEmbedderOptions> = {
   dimensions: 1024,

@@ -81,7 +81,9 @@ const FILES_IN_FLIGHT = 16;
  * accounts must be wholly valid (everything else refers to them) or this throws; a bad ticket, call or
  * usage file is reported in `problems` and left out.
  */
-export async function readSourceFolder(folder: string, options: ReadSourceOptions = {}): Promise<SourceFolder> {
+export async function readSourceFolder(folderPath: string, options: ReadSourceOptions = {}): Promise<SourceFolder> {
+  // One spelling per folder ("data/demo/" and "./data/demo" are the same): it keys what was indexed from it.
+  const folder = path.resolve(folderPath);
   const vendorFile = path.join(folder, "vendor.json");
   const vendor = await loadVendorProfile(vendorFile);
   const accountsFile = await firstExisting(folder, ["accounts.json", "accounts.csv"]);

@@ -7,7 +7,8 @@ import type { Database } from "../src/db/database.js";
 import { nearestChunks } from "../src/db/document-store.js";
 import { readEmbeddingSpace } from "../src/db/embedding-space-store.js";
 import { ConfigError } from "../src/errors.js";
-import { indexSourceFolder, readChangedSourceFolder } from "../src/index/index-source-folder.js";
+import { indexSourceFolder } from "../src/index/index-source-folder.js";
+import { readChangedSourceFolder } from "../src/index/source-fingerprints.js";
 import { HashingEmbedder } from "../src/models/hashing-embedder.js";
 import { startPgliteEngine, type TestEngine } from "./support/engines.js";
 

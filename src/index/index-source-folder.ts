@@ -1,28 +1,21 @@
-import path from "node:path";
 import { saveAccounts } from "../db/account-store.js";
 import type { Database } from "../db/database.js";
-import {
-  documentKey,
-  lockDocumentWrites,
-  pruneDocuments,
-  sourceFileOf,
-  storedContentHashes,
-  writeDocuments,
-  type NewDocument,
-} from "../db/document-store.js";
+import { documentKey, lockDocumentWrites, pruneDocuments, sourceFileOf, storedContentHashes } from "../db/document-store.js";
 import { claimEmbeddingSpace, resetEmbeddingSpace } from "../db/embedding-space-store.js";
 import { finishRun, startRun } from "../db/run-store.js";
 import { createSearchIndexes, dropSearchIndexes, searchIndexesExist } from "../db/search-indexes.js";
-import { saveSourceFiles, storedDocumentsPerFile, storedSourceFiles, type SourceFileRecord } from "../db/source-file-store.js";
+import { saveSourceFiles, storedSourceFiles } from "../db/source-file-store.js";
 import { saveUsage } from "../db/usage-store.js";
 import type { InputProblem } from "../errors.js";
 import { callDocument, ticketDocument, type CanonicalDocument } from "../ingest/canonical-document.js";
-import { readSourceFolder, type SourceFolder } from "../ingest/read-source-folder.js";
+import type { SourceFolder } from "../ingest/read-source-folder.js";
 import { roleDirectoryOf } from "../ingest/vendor-profile.js";
 import type { Embedder } from "../models/embedder.js";
 import { taxonomyVersion } from "../taxonomy/taxonomy-version.js";
-import { chunkDocument, DEFAULT_CHUNK_OPTIONS, type ChunkOptions, type DocumentChunk } from "./chunk-document.js";
+import { DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from "./chunk-document.js";
 import { countRejectedRecords } from "./rejected-records.js";
+import { currentSourceFiles, relativeTo } from "./source-fingerprints.js";
+import { batchesOf, writeBatch, type PreparedBatch } from "./write-batches.js";
 
 export interface IndexSummary {
   readonly indexed: number;
@@ -70,36 +63,6 @@ const DEFAULT_CHUNKS_PER_BATCH = 512;
  */
 const BULK_LOAD_MINIMUM = 1000;
 
-/**
- * Reads a source folder for indexing, leaving unparsed every ticket or call file that is byte for byte
- * what was indexed last time (same vendor profile, accounts, chunking and embedder too) and whose
- * documents are all still stored. Such files are reported in `skippedFiles`; indexSourceFolder counts
- * their documents as unchanged. This is what makes an unchanged re-run cost almost nothing.
- */
-export async function readChangedSourceFolder(
-  database: Database,
-  folder: string,
-  options: Pick<IndexOptions, "embedder" | "chunkOptions">,
-): Promise<SourceFolder> {
-  const scope = path.resolve(folder);
-  const { files, documentsPerFile } = await database.transaction(async (transaction) => ({
-    files: await storedSourceFiles(transaction, scope),
-    documentsPerFile: await storedDocumentsPerFile(transaction),
-  }));
-  return readSourceFolder(scope, {
-    fingerprintSalt: fingerprintSalt(options),
-    skipFile: (relativePath, fingerprint) => {
-      const stored = files.get(relativePath);
-      return stored !== undefined && stored.fingerprint === fingerprint && stored.documents > 0 && documentsPerFile.get(relativePath) === stored.documents;
-    },
-  });
-}
-
-/** What, besides a file's bytes, decides the chunks and vectors it becomes. */
-function fingerprintSalt(options: Pick<IndexOptions, "embedder" | "chunkOptions">): string {
-  return `${options.embedder.modelId}|${JSON.stringify(options.chunkOptions ?? DEFAULT_CHUNK_OPTIONS)}`;
-}
-
 /** The documents of a source folder, with source references relative to the folder. */
 export function documentsOf(source: SourceFolder): CanonicalDocument[] {
   const directory = roleDirectoryOf(source.vendor);
@@ -108,15 +71,6 @@ export function documentsOf(source: SourceFolder): CanonicalDocument[] {
     ...source.tickets.map((ticket) => ticketDocument(ticket, directory, relative(ticket.sourceFile))),
     ...source.calls.map((call) => callDocument(call, directory, relative(call.file))),
   ];
-}
-
-function relativeTo(folder: string): (file: string) => string {
-  return (file) => path.relative(folder, file).split(path.sep).join("/");
-}
-
-interface PreparedBatch {
-  readonly documents: ReadonlyArray<{ document: CanonicalDocument; chunks: DocumentChunk[] }>;
-  readonly vectors: number[][];
 }
 
 /**
@@ -255,89 +209,4 @@ export async function indexSourceFolder(database: Database, source: SourceFolder
     }),
   );
   return summary;
-}
-
-/**
- * The record of every file this run has fully indexed: skipped files keep theirs, a file with a problem
- * gets none (it is read again next time, and its problem reported again).
- */
-function currentSourceFiles(
-  source: SourceFolder,
-  documents: readonly CanonicalDocument[],
-  stored: ReadonlyMap<string, SourceFileRecord>,
-): Map<string, SourceFileRecord> {
-  const relative = relativeTo(source.folder);
-  const withProblems = new Set(source.problems.map((problem) => relative(problem.file)));
-  const documentsPerFile = new Map<string, number>();
-  for (const document of documents) {
-    const file = sourceFileOf(document.sourceRef);
-    documentsPerFile.set(file, (documentsPerFile.get(file) ?? 0) + 1);
-  }
-  const current = new Map<string, SourceFileRecord>();
-  for (const [file, fingerprint] of source.fingerprints) {
-    const kept = stored.get(file);
-    if (source.skippedFiles.has(file) && kept !== undefined) current.set(file, kept);
-    else if (!withProblems.has(file)) current.set(file, { fingerprint, documents: documentsPerFile.get(file) ?? 0 });
-  }
-  return current;
-}
-
-/** Changed documents with their chunks, grouped so that a batch holds about `chunksPerBatch` chunks. */
-function* batchesOf(
-  documents: readonly CanonicalDocument[],
-  chunkOptions: ChunkOptions,
-  chunksPerBatch: number,
-): Generator<Array<{ document: CanonicalDocument; chunks: DocumentChunk[] }>> {
-  let batch: Array<{ document: CanonicalDocument; chunks: DocumentChunk[] }> = [];
-  let size = 0;
-  for (const document of documents) {
-    const chunks = chunkDocument(document, chunkOptions);
-    batch.push({ document, chunks });
-    size += chunks.length;
-    if (size >= chunksPerBatch) {
-      yield batch;
-      batch = [];
-      size = 0;
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
-/**
- * Writes one batch in one transaction and returns the keys it wrote. Under the write lock it re-reads
- * the stored hashes: a document another job stored meanwhile with the same content is left alone.
- */
-async function writeBatch(
-  database: Database,
-  batch: PreparedBatch,
-  context: { accountIds: readonly string[]; modelId: string },
-): Promise<Set<string>> {
-  return database.transaction(async (transaction) => {
-    await lockDocumentWrites(transaction);
-    const current = await storedContentHashes(
-      transaction,
-      context.accountIds,
-      batch.documents.map(({ document }) => document.sourceRef),
-    );
-    const toWrite: NewDocument[] = [];
-    let vectorIndex = 0;
-    for (const { document, chunks } of batch.documents) {
-      const vectors = batch.vectors.slice(vectorIndex, vectorIndex + chunks.length);
-      vectorIndex += chunks.length;
-      if (current.get(documentKey(document.accountId, document.sourceRef)) === document.contentHash) continue;
-      toWrite.push({
-        accountId: document.accountId,
-        kind: document.kind,
-        sourceRef: document.sourceRef,
-        title: document.title,
-        occurredAt: document.occurredAt,
-        fullText: document.fullText,
-        contentHash: document.contentHash,
-        metadata: { segments: document.segments },
-        chunks: chunks.map((chunk, index) => ({ ...chunk, embedding: vectors[index], embeddingModel: context.modelId })),
-      });
-    }
-    await writeDocuments(transaction, toWrite, { scopeAccountIds: context.accountIds });
-    return new Set(toWrite.map((document) => documentKey(document.accountId, document.sourceRef)));
-  });
 }

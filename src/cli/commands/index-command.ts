@@ -1,7 +1,8 @@
 import path from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { InputError, type InputProblem } from "../../errors.js";
-import { indexSourceFolder, readChangedSourceFolder, type IndexSummary } from "../../index/index-source-folder.js";
+import { indexSourceFolder, type IndexSummary } from "../../index/index-source-folder.js";
+import { readChangedSourceFolder } from "../../index/source-fingerprints.js";
 import { readSourceFolder } from "../../ingest/read-source-folder.js";
 import { createOfflineEmbedder } from "../../models/hashing-embedder.js";
 import { createIndexProgress } from "../index-progress.js";

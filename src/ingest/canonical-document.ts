@@ -85,7 +85,7 @@ export function ticketDocument(ticket: Ticket, directory: RoleDirectory, sourceF
  */
 export function callDocument(call: CallFile, directory: RoleDirectory, sourceRef: string): CanonicalDocument {
   const builder = new TextBuilder();
-  const callDirectory: RoleDirectory = { ...directory, participants: [...call.participants, ...directory.participants] };
+  const callDirectory: RoleDirectory = { ...directory, participants: [...(call.participants ?? []), ...directory.participants] };
   for (const turn of call.turns) {
     const speakerRole = resolveSpeakerRole({ name: turn.speaker }, callDirectory);
     builder.passage(`[${formatCallOffset(turn.start)}] ${turn.speaker}: `, turn.text, {

@@ -30,7 +30,7 @@ export interface CallFile {
   readonly date: string;
   readonly title: string;
   /** People named by the transcript itself or its sidecar: their roles come before vendor.json's. */
-  readonly participants: readonly Participant[];
+  readonly participants?: readonly Participant[];
   readonly turns: readonly TranscriptTurn[];
 }
 

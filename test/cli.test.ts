@@ -87,9 +87,10 @@ describe("evidence (in process, shared database)", () => {
     expect(exitCodeFor(failure)).toBe(65);
     expect((failure as InputError).message).toMatch(/^1 records rejected; everything else was indexed:\n.*record ticket 2, field "status"/);
     expect(progress.map((line) => JSON.parse(line) as { event: string })).toEqual([
-      { event: "start", documents: 1 },
-      { event: "document", sourceRef: "tickets/export.json#1", status: "indexed", chunks: 1, done: 1, total: 1, chunksSoFar: 1 },
-      { event: "done", documents: 1, chunks: 1 },
+      { event: "start", folder: source, documents: 1, changed: 1, unchanged: 0 },
+      expect.objectContaining({ event: "document", accountId: "acme", sourceRef: "tickets/export.json#1", status: "indexed", chunks: 1, done: 1, total: 1, chunksSoFar: 1, embedded: 1 }),
+      { event: "building-indexes" },
+      expect.objectContaining({ event: "done", folder: source, documents: 1, indexed: 1, chunks: 1, embedded: 1 }),
     ]);
     const stored = await engine.database.query<{ source_ref: string }>("select source_ref from documents");
     expect(stored).toEqual([{ source_ref: "tickets/export.json#1" }]);

@@ -78,6 +78,6 @@ describe("indexing the demo folder", () => {
   it("refuses to mix embeddings of another model in the same database", async () => {
     await expect(
       indexSourceFolder(engine.database, await readSourceFolder(folder), { embedder: new HashingEmbedder({ dimensions: 128 }), toolVersion: "test" }),
-    ).rejects.toThrow(/holds embeddings from "hashing-v1-d384-n4".*index into a new --db/);
+    ).rejects.toThrow(/holds embeddings from "hashing-v2-d1024-w-c4x0.35-log" \(1024 dimensions\).*index into a new database.*--reembed/s);
   });
 });

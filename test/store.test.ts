@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAccounts, saveAccounts } from "../src/db/account-store.js";
 import { appendAuditEvent } from "../src/db/audit-store.js";
-import { chunkEmbedding, nearestChunks, replaceDocument, searchChunks, type NewDocument } from "../src/db/document-store.js";
+import type { Queryable } from "../src/db/database.js";
+import { chunkEmbedding, nearestChunks, replaceDocument, searchChunks, writeDocuments, type NewDocument } from "../src/db/document-store.js";
+import { createSearchIndexes, searchIndexesExist } from "../src/db/search-indexes.js";
 import { migrate } from "../src/db/migrate.js";
 import { latestUsage, saveUsage } from "../src/db/usage-store.js";
 import { createAccount } from "./support/factories.js";
@@ -139,6 +141,81 @@ describe.each([
     await expect(engine.database.query("delete from audit_events where id = $1", [id])).rejects.toThrow(/append-only/);
     const rows = await engine.database.query<{ actor: string }>("select actor from audit_events where id = $1", [id]);
     expect(rows).toEqual([{ actor: "test" }]);
+  });
+
+  describe("search indexes, after a bulk load of many documents", () => {
+    const dimensions = 8;
+    const vectorOf = (seed: number) => Array.from({ length: dimensions }, (_, index) => Math.sin(seed * 12.9898 + index * 78.233));
+    const plans: string[] = [];
+    // Captures the plan of whatever statement a store function runs, instead of running it.
+    const explaining = (target: Queryable): Queryable => ({
+      async query<Row>(sql: string, parameters?: readonly unknown[]) {
+        const rows = await target.query<{ "QUERY PLAN": string }>(`explain ${sql}`, parameters);
+        plans.push(rows.map((row) => row["QUERY PLAN"]).join("\n"));
+        return [] as Row[];
+      },
+      execute: (script) => target.execute(script),
+    });
+
+    beforeAll(async () => {
+      await engine.database.transaction(async (transaction) => {
+        await transaction.query("delete from documents");
+        const documents: NewDocument[] = Array.from({ length: 60 }, (_, documentIndex) => {
+          const accountId = documentIndex % 2 === 0 ? "north" : "south";
+          const turns = Array.from({ length: 25 }, (_, turn) => `Call ${documentIndex} turn ${turn}: ${turn % 5 === 0 ? "we need more seats" : "the weather was fine"}.`);
+          return {
+            ...callDocument(accountId, `calls/${accountId}/2026-10-${documentIndex}-bulk.vtt`, turns.map((text, turn) => [text, vectorOf(documentIndex * 100 + turn)])),
+          };
+        });
+        await writeDocuments(transaction, documents);
+        await createSearchIndexes(transaction, dimensions);
+      });
+    });
+
+    it("wrote every chunk of every document in one bulk write", async () => {
+      const [counts] = await engine.database.query<{ documents: number | string; chunks: number | string }>(
+        "select (select count(*) from documents) as documents, (select count(*) from chunks) as chunks",
+      );
+      expect([Number(counts?.documents), Number(counts?.chunks)]).toEqual([60, 1500]);
+      expect(await searchIndexesExist(engine.database)).toBe(true);
+    });
+
+    it("uses the HNSW index across accounts and returns what an exact search returns", async () => {
+      const query = vectorOf(4242);
+      await engine.database.transaction(async (transaction) => {
+        // Small tables tempt the planner into a sequential scan; the point here is that the index matches the query.
+        await transaction.query("set local enable_seqscan = off");
+        await nearestChunks(explaining(transaction), query, { limit: 5 });
+      });
+      expect(plans.at(-1)).toMatch(/Index Scan using chunks_embedding_idx/);
+      const hits = await nearestChunks(engine.database, query, { limit: 1 });
+      const [exact] = await engine.database.query<{ id: number | string }>(
+        "select id from chunks order by embedding <=> $1::vector limit 1",
+        [`[${query.join(",")}]`],
+      );
+      expect(hits[0]?.chunkId).toBe(Number(exact?.id));
+    });
+
+    it("searches one account exactly, through the account index and never the HNSW one", async () => {
+      await engine.database.transaction(async (transaction) => {
+        await transaction.query("set local enable_seqscan = off");
+        await nearestChunks(explaining(transaction), vectorOf(7), { accountId: "north", limit: 5 });
+      });
+      expect(plans.at(-1)).not.toMatch(/chunks_embedding_idx/);
+      expect(plans.at(-1)).toMatch(/chunks_account_idx/);
+      const hits = await nearestChunks(engine.database, vectorOf(7), { accountId: "north", limit: 20 });
+      expect(hits).toHaveLength(20);
+      expect(hits.every((hit) => hit.accountId === "north")).toBe(true);
+    });
+
+    it("uses the GIN index for full-text search", async () => {
+      await engine.database.transaction(async (transaction) => {
+        await transaction.query("set local enable_seqscan = off");
+        await searchChunks(explaining(transaction), "seats");
+      });
+      expect(plans.at(-1)).toMatch(/chunks_search_idx/);
+      expect(await searchChunks(engine.database, "seats", { limit: 400 })).toHaveLength(300);
+    });
   });
 
   it("refuses a chunk whose account does not exist", async () => {

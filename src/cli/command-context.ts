@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { loadConfig, type Config } from "../config/config.js";
 import type { Database } from "../db/database.js";
 import type { MigrationReport } from "../db/migrate.js";
+import { describeHolder } from "../db/directory-lock.js";
 import { openDatabase } from "../db/open-database.js";
 import { createOutput, type Output } from "./output.js";
 
@@ -35,7 +36,16 @@ export function contextFor(command: Command, dependencies: ContextDependencies):
   return {
     config,
     output: createOutput(config.json, dependencies.write),
-    openDatabase: () => open(config.database),
+    openDatabase: () =>
+      open(config.database, {
+        lock: {
+          onWait: (holder) => {
+            const write = dependencies.writeProgress ?? ((text: string) => process.stderr.write(text));
+            const message = `The embedded database is in use by another process (${describeHolder(holder)}); waiting for it to finish (up to 5 minutes)...`;
+            write(config.json ? `${JSON.stringify({ event: "waiting-for-database", message })}\n` : `${message}\n`);
+          },
+        },
+      }),
   };
 }
 

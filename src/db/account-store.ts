@@ -3,38 +3,53 @@ import { accountSchema, type Account } from "../ingest/account-schema.js";
 import type { Queryable } from "./database.js";
 
 /**
- * Writes accounts in one statement per account inside the caller's transaction, so a file either lands
- * whole or not at all. Re-importing an account updates its facts and keeps its documents.
+ * Writes accounts in one multi-row statement inside the caller's transaction, so a file either lands
+ * whole or not at all. Re-importing an account updates its facts and keeps its documents; an unchanged
+ * account is not rewritten, so re-indexing unchanged input writes nothing.
  */
 export async function saveAccounts(transaction: Queryable, accounts: readonly Account[], sourceRef: string): Promise<void> {
-  for (const account of accounts) {
-    await transaction.query(
-      `insert into accounts (id, name, tier, arr, health, health_trend, licensed_seats, renewal_date,
-                             champion, economic_buyer, domains, add_ons, source_ref, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
-       on conflict (id) do update set
-         name = excluded.name, tier = excluded.tier, arr = excluded.arr, health = excluded.health,
-         health_trend = excluded.health_trend, licensed_seats = excluded.licensed_seats,
-         renewal_date = excluded.renewal_date, champion = excluded.champion,
-         economic_buyer = excluded.economic_buyer, domains = excluded.domains, add_ons = excluded.add_ons,
-         source_ref = excluded.source_ref, updated_at = now()`,
-      [
-        account.id,
-        account.name,
-        account.tier,
-        account.arr,
-        account.health,
-        account.health_trend,
-        account.licensed_seats ?? null,
-        account.renewal_date ?? null,
-        account.champion ?? null,
-        account.economic_buyer ?? null,
-        account.domains,
-        account.add_ons,
-        sourceRef,
-      ],
-    );
-  }
+  if (accounts.length === 0) return;
+  const column = <T>(pick: (account: Account) => T) => accounts.map(pick);
+  await transaction.query(
+    `insert into accounts (id, name, tier, arr, health, health_trend, licensed_seats, renewal_date,
+                           champion, economic_buyer, domains, add_ons, source_ref, updated_at)
+     select id, name, tier, arr, health, health_trend, licensed_seats, renewal_date::date, champion, economic_buyer,
+            coalesce((select array_agg(value) from jsonb_array_elements_text(domains::jsonb) as value), '{}'),
+            coalesce((select array_agg(value) from jsonb_array_elements_text(add_ons::jsonb) as value), '{}'),
+            $13, now()
+       from unnest($1::text[], $2::text[], $3::text[], $4::numeric[], $5::text[], $6::text[], $7::int[], $8::text[],
+                   $9::text[], $10::text[], $11::text[], $12::text[])
+         as given (id, name, tier, arr, health, health_trend, licensed_seats, renewal_date, champion, economic_buyer, domains, add_ons)
+     on conflict (id) do update set
+       name = excluded.name, tier = excluded.tier, arr = excluded.arr, health = excluded.health,
+       health_trend = excluded.health_trend, licensed_seats = excluded.licensed_seats,
+       renewal_date = excluded.renewal_date, champion = excluded.champion,
+       economic_buyer = excluded.economic_buyer, domains = excluded.domains, add_ons = excluded.add_ons,
+       source_ref = excluded.source_ref, updated_at = now()
+     where (accounts.name, accounts.tier, accounts.arr, accounts.health, accounts.health_trend,
+            accounts.licensed_seats, accounts.renewal_date, accounts.champion, accounts.economic_buyer,
+            accounts.domains, accounts.add_ons, accounts.source_ref)
+           is distinct from
+           (excluded.name, excluded.tier, excluded.arr, excluded.health, excluded.health_trend,
+            excluded.licensed_seats, excluded.renewal_date, excluded.champion, excluded.economic_buyer,
+            excluded.domains, excluded.add_ons, excluded.source_ref)`,
+    [
+      column((account) => account.id),
+      column((account) => account.name),
+      column((account) => account.tier),
+      column((account) => account.arr),
+      column((account) => account.health),
+      column((account) => account.health_trend),
+      column((account) => account.licensed_seats ?? null),
+      column((account) => account.renewal_date ?? null),
+      column((account) => account.champion ?? null),
+      column((account) => account.economic_buyer ?? null),
+      // Lists travel as JSON text: an array of arrays would have to be rectangular.
+      column((account) => JSON.stringify(account.domains)),
+      column((account) => JSON.stringify(account.add_ons)),
+      sourceRef,
+    ],
+  );
 }
 
 // Both drivers return numeric as text and may return dates as Date: normalise once, here.

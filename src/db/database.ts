@@ -6,6 +6,12 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, parameters?: readonly unknown[]): Promise<Row[]>;
   /** Runs a script of several statements without parameters (migrations). */
   execute(script: string): Promise<void>;
+  /**
+   * Runs `COPY ... FROM` with `data` in PostgreSQL's binary COPY format. Only the embedded engine has it
+   * (PGlite reads the data as a blob); through `pg` it would need a stream library, so callers fall back
+   * to a multi-row insert when it is absent.
+   */
+  readonly copyBinary?: (statement: string, data: Uint8Array) => Promise<void>;
 }
 
 export type Engine = "pglite" | "postgres";

@@ -3,9 +3,10 @@ import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { DatabaseError } from "../errors.js";
 import type { Database, Queryable } from "./database.js";
+import { lockDirectory, type DirectoryLockOptions } from "./directory-lock.js";
 
 interface PgliteLike {
-  query<Row>(sql: string, parameters?: unknown[]): Promise<{ rows: Row[] }>;
+  query<Row>(sql: string, parameters?: unknown[], options?: { blob?: Blob }): Promise<{ rows: Row[] }>;
   exec(script: string): Promise<unknown>;
 }
 
@@ -17,6 +18,10 @@ function queryableOf(connection: PgliteLike): Queryable {
     },
     async execute(script: string) {
       await connection.exec(script);
+    },
+    async copyBinary(statement: string, data: Uint8Array) {
+      // PGlite serves `FROM '/dev/blob'` from the blob passed with the query.
+      await connection.query(statement.replace(/\bfrom\s+stdin\b/i, "from '/dev/blob'"), [], { blob: new Blob([data]) });
     },
   };
 }
@@ -44,6 +49,30 @@ export async function createPglite(directory?: string): Promise<PGlite> {
   }
 }
 
-export async function openPglite(directory: string): Promise<Database> {
-  return databaseFromPglite(await createPglite(directory), directory);
+/**
+ * Opens the embedded database in `directory`, holding the directory's lock until it is closed: PGlite
+ * keeps the database in this process's memory and writes it back, so a second process opening it at the
+ * same time would corrupt it. A second `evidence` process waits for the first (see lockDirectory).
+ */
+export async function openPglite(directory: string, options: { lock?: DirectoryLockOptions } = {}): Promise<Database> {
+  await mkdir(directory, { recursive: true });
+  const lock = await lockDirectory(directory, options.lock);
+  let pglite: PGlite;
+  try {
+    pglite = await createPglite(directory);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+  const database = databaseFromPglite(pglite, directory);
+  return {
+    ...database,
+    async close() {
+      try {
+        await database.close();
+      } finally {
+        await lock.release();
+      }
+    },
+  };
 }

@@ -14,7 +14,8 @@ export async function saveUsage(transaction: Queryable, metrics: readonly UsageM
     await transaction.query(
       `insert into usage_metrics (account_id, metric, measured_on, value, source_ref)
        values ${placeholders.join(", ")}
-       on conflict (account_id, metric, measured_on) do update set value = excluded.value, source_ref = excluded.source_ref`,
+       on conflict (account_id, metric, measured_on) do update set value = excluded.value, source_ref = excluded.source_ref
+       where (usage_metrics.value, usage_metrics.source_ref) is distinct from (excluded.value, excluded.source_ref)`,
       batch.flatMap((metric) => [metric.account_id, metric.metric, metric.date, metric.value, sourceRef]),
     );
   }

@@ -13,6 +13,7 @@ function call(turns: Array<[string, string]>) {
       accountId: "acme",
       format: "vtt",
       date: "2026-05-14",
+      participants: [],
       title: "Call",
       turns: turns.map(([speaker, text], index) => ({ speaker, start: index * 10, text })),
     },

@@ -42,6 +42,7 @@ describe("callDocument", () => {
         accountId: "acme",
         format: "vtt",
         date: "2026-05-14",
+        participants: [],
         title: "Review",
         turns: [
           { speaker: "Priya Raman", start: 5, text: "Shall we start?" },

@@ -79,11 +79,15 @@ export function ticketDocument(ticket: Ticket, directory: RoleDirectory, sourceF
   };
 }
 
-/** A call as one document: one `[hh:mm:ss] Name:` line per turn. */
+/**
+ * A call as one document: one `[hh:mm:ss] Name:` line per turn. The call's own participants (a JSON
+ * transcript's, or a sidecar's) are matched before the vendor profile's.
+ */
 export function callDocument(call: CallFile, directory: RoleDirectory, sourceRef: string): CanonicalDocument {
   const builder = new TextBuilder();
+  const callDirectory: RoleDirectory = { ...directory, participants: [...(call.participants ?? []), ...directory.participants] };
   for (const turn of call.turns) {
-    const speakerRole = resolveSpeakerRole({ name: turn.speaker }, directory);
+    const speakerRole = resolveSpeakerRole({ name: turn.speaker }, callDirectory);
     builder.passage(`[${formatCallOffset(turn.start)}] ${turn.speaker}: `, turn.text, {
       speaker: turn.speaker,
       speakerRole,

@@ -41,7 +41,9 @@ export async function loadAccounts(file: string): Promise<Account[]> {
 async function readAccountCandidates(file: string): Promise<RecordCandidate[]> {
   const extension = path.extname(file).toLowerCase();
   if (extension === ".csv") {
-    const rows = await readCsv(file);
+    const { records: rows, problems } = await readCsv(file);
+    // Accounts are all or nothing: a row that cannot even be parsed stops the file like a bad field does.
+    if (problems.length > 0) throw new InputError(problems);
     return rows.map((row, index) => ({
       value: accountFromCsv(row.values),
       record: recordName(row.values, index),

@@ -4,6 +4,7 @@ import { optionalCell, withoutUndefined } from "./csv-values.js";
 import { readCsv, readJson, type CsvRecord } from "./read-source-file.js";
 import { ticketSchema, TICKET_CSV_COLUMNS, type Ticket } from "./ticket-schema.js";
 import { recordList, recordName, validateRecord, type RecordCandidate } from "./validate-records.js";
+import { isZendeskExport, ticketsFromZendesk } from "./zendesk-export.js";
 
 export interface TicketLoad {
   readonly tickets: Ticket[];
@@ -11,21 +12,35 @@ export interface TicketLoad {
 }
 
 /**
- * Reads tickets from JSON or the one-row-per-comment CSV. Unlike accounts, one bad ticket does not stop
- * the others: the caller indexes the good ones and reports the rest.
+ * Reads tickets from JSON (this tool's own shape, or a Zendesk export, told apart by shape), or the
+ * one-row-per-comment CSV. Unlike accounts, one bad ticket does not stop the others: the caller indexes
+ * the good ones and reports the rest. A file that cannot be read at all throws an InputError.
  */
 export async function loadTickets(file: string): Promise<TicketLoad> {
   const extension = path.extname(file).toLowerCase();
-  if (extension === ".json") return validateTickets(file, await readTicketJson(file));
-  if (extension === ".csv") return validateTickets(file, ticketsFromCsv(file, await readCsv(file)));
+  if (extension === ".json") {
+    const parsed = await readJson(file);
+    if (isZendeskExport(parsed)) {
+      const { candidates, problems } = ticketsFromZendesk(file, parsed);
+      return withProblems(problems, validateTickets(file, candidates));
+    }
+    return validateTickets(file, ticketCandidatesFromJson(file, parsed));
+  }
+  if (extension === ".csv") {
+    const { records, problems } = await readCsv(file);
+    return withProblems(problems, validateTickets(file, ticketsFromCsv(file, records)));
+  }
   throw new InputError([{ file, reason: `unsupported ticket file type "${extension}": use .json or .csv` }]);
+}
+
+function withProblems(earlier: readonly InputProblem[], load: TicketLoad): TicketLoad {
+  return { tickets: load.tickets, problems: [...earlier, ...load.problems] };
 }
 
 // A comment's role can come from its email's domain; a ticket's date can fall back to its first comment's.
 const OPTIONAL_CSV_COLUMNS = new Set<string>(["author_email", "author_role", "ticket_created_at"]);
 
-async function readTicketJson(file: string): Promise<RecordCandidate[]> {
-  const parsed = await readJson(file);
+function ticketCandidatesFromJson(file: string, parsed: unknown): RecordCandidate[] {
   const list = recordList(parsed, "tickets") ?? (typeof parsed === "object" && parsed !== null ? [parsed] : undefined);
   if (list === undefined) throw new InputError([{ file, reason: 'expected a ticket, an array of tickets or { "tickets": [...] }' }]);
   return list.map((value, index) => ({ value, record: `ticket ${recordName(value, index)}` }));

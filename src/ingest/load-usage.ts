@@ -6,9 +6,8 @@ import { validateRecord } from "./validate-records.js";
 
 /** Reads `account_id,date,metric,value` rows; all or nothing, like accounts. */
 export async function loadUsage(file: string): Promise<UsageMetric[]> {
-  const rows = await readCsv(file);
+  const { records: rows, problems } = await readCsv(file);
   const metrics: UsageMetric[] = [];
-  const problems: InputProblem[] = [];
   const seen = new Set<string>();
   for (const [index, row] of rows.entries()) {
     const record = `#${index + 1}`;

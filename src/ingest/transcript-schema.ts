@@ -3,13 +3,16 @@ import { accountIdSchema } from "./account-schema.js";
 import { participantSchema } from "./speaker-role.js";
 
 /** `hh:mm:ss`, `mm:ss` (optionally with fractions) or a number of seconds, as seconds. */
-export const callOffsetSchema = z.union([
-  z.number().nonnegative(),
-  z
-    .string()
-    .regex(/^(\d{1,2}:)?\d{1,2}:\d{2}([.,]\d{1,3})?$/, "must be hh:mm:ss, mm:ss or a number of seconds")
-    .transform(parseCallOffset),
-]);
+export const callOffsetSchema = z.union(
+  [
+    z.number().nonnegative(),
+    z
+      .string()
+      .regex(/^(\d{1,2}:)?\d{1,2}:\d{2}([.,]\d{1,3})?$/, "must be hh:mm:ss, mm:ss or a number of seconds")
+      .transform(parseCallOffset),
+  ],
+  { error: "must be hh:mm:ss, mm:ss or a number of seconds from the start of the call" },
+);
 
 export function parseCallOffset(text: string): number {
   const parts = text.replace(",", ".").split(":").map(Number);
@@ -53,6 +56,7 @@ export const transcriptSidecarSchema = z.strictObject({
 });
 
 export type TranscriptJson = z.infer<typeof transcriptJsonSchema>;
+export type TranscriptSidecar = z.infer<typeof transcriptSidecarSchema>;
 
 export const TRANSCRIPT_EXTENSIONS = [".vtt", ".srt", ".txt", ".json"] as const;
 

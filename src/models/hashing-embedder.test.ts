@@ -10,9 +10,9 @@ describe("HashingEmbedder", () => {
     const [first] = await embedder.embedDocuments(["We will need forty more seats in January."]);
     const second = await embedder.embedQuery("We will need forty more seats in January.");
     expect(first).toEqual(second);
-    expect(second).toHaveLength(384);
+    expect(second).toHaveLength(1024);
     expect(Math.hypot(...second)).toBeCloseTo(1, 6);
-    expect(embedder.modelId).toBe("hashing-v1-d384-n4");
+    expect(embedder.modelId).toBe("hashing-v2-d1024-w-c4x0.35-log");
   });
 
   it("puts a question nearer the passage that answers it than an unrelated one", async () => {
@@ -35,5 +35,31 @@ describe("HashingEmbedder", () => {
 describe("tokenize", () => {
   it("lowercases, drops filler words and folds simple plurals", () => {
     expect(tokenize("Yeah, we need more Seats and dashboards")).toEqual(["need", "more", "seat", "dashboard"]);
+  });
+});
+
+describe("HashingEmbedder settings", () => {
+  it("puts every setting in the model id, so different settings never share a database", () => {
+    const ids = new Set(
+      [
+        new HashingEmbedder(),
+        new HashingEmbedder({ dimensions: 384 }),
+        new HashingEmbedder({ characterNgrams: [] }),
+        new HashingEmbedder({ characterNgrams: [3, 4, 5] }),
+        new HashingEmbedder({ wordBigramWeight: 0.7 }),
+        new HashingEmbedder({ weighting: "binary" }),
+        new HashingEmbedder({ characterNgramWeight: 0.5 }),
+      ].map((embedder) => embedder.modelId),
+    );
+    expect(ids.size).toBe(7);
+  });
+
+  it("matches word forms through character n-grams that whole words miss", async () => {
+    const cosine = (a: number[], b: number[]) => a.reduce((sum, value, index) => sum + value * (b[index] ?? 0), 0);
+    const withGrams = new HashingEmbedder();
+    const wordsOnly = new HashingEmbedder({ characterNgrams: [] });
+    const similarity = async (embedder: HashingEmbedder) => cosine(await embedder.embedQuery("forecasting"), await embedder.embedQuery("forecasts"));
+    expect(await similarity(wordsOnly)).toBeLessThan(0.2);
+    expect(await similarity(withGrams)).toBeGreaterThan(0.3);
   });
 });

@@ -8,6 +8,8 @@ import { openPostgres } from "../../src/db/open-postgres.js";
 export interface TestEngine {
   readonly name: string;
   readonly database: Database;
+  /** For engines served over the wire: the URL other processes can connect to. */
+  readonly url?: string;
   stop(): Promise<void>;
 }
 
@@ -23,9 +25,9 @@ export async function startPgliteEngine(): Promise<TestEngine> {
  * a real server. PGlite runs one session at a time, so the pool holds one connection; the server allows a
  * few more because pg replaces a client that saw an error while the old socket is still closing.
  */
-export async function startSocketEngine(options: { withPgvector?: boolean; migrated?: boolean } = {}): Promise<TestEngine> {
+export async function startSocketEngine(options: { withPgvector?: boolean; migrated?: boolean; maxConnections?: number } = {}): Promise<TestEngine> {
   const pglite = options.withPgvector === false ? await PGlite.create() : await createPglite();
-  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 4 });
+  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: options.maxConnections ?? 4 });
   await server.start();
   const url = `postgres://postgres:secret@${server.getServerConn()}/postgres`;
   let database: Database;
@@ -40,6 +42,7 @@ export async function startSocketEngine(options: { withPgvector?: boolean; migra
   return {
     name: "pg over a PGlite socket server",
     database,
+    url,
     async stop() {
       await database.close();
       await server.stop();

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const BIN = fileURLToPath(new URL("../../src/cli/bin.js", import.meta.url));
@@ -18,4 +18,57 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
     timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export interface StartedCli {
+  readonly child: ChildProcess;
+  /** Resolves with the first stderr line that `matches`, or rejects when the process ends first. */
+  waitForLine(matches: (line: string) => boolean): Promise<string>;
+  /** Resolves when the process has ended, with everything it wrote. */
+  readonly finished: Promise<CliRun & { signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `evidence` in a child process and lets a test watch its stderr line by line while it runs. */
+export function startCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): StartedCli {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? process.cwd(),
+    env: { ...process.env, EVIDENCE_DB: "", DATABASE_URL: "", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  let pending = "";
+  const lines: string[] = [];
+  const watchers: Array<{ matches: (line: string) => boolean; resolve: (line: string) => void }> = [];
+  child.stdout?.setEncoding("utf8").on("data", (text: string) => (stdout += text));
+  child.stderr?.setEncoding("utf8").on("data", (text: string) => {
+    stderr += text;
+    pending += text;
+    const complete = pending.split("\n");
+    pending = complete.pop() ?? "";
+    for (const line of complete) {
+      lines.push(line);
+      for (const watcher of [...watchers]) {
+        if (watcher.matches(line)) {
+          watchers.splice(watchers.indexOf(watcher), 1);
+          watcher.resolve(line);
+        }
+      }
+    }
+  });
+  const finished = new Promise<CliRun & { signal: NodeJS.Signals | null }>((resolve) => {
+    child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr }));
+  });
+  return {
+    child,
+    finished,
+    waitForLine(matches) {
+      const seen = lines.find(matches);
+      if (seen !== undefined) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        watchers.push({ matches, resolve });
+        void finished.then(({ status, signal }) => reject(new Error(`evidence ended (status ${status}, signal ${signal}) before the awaited line:\n${stderr}`)));
+      });
+    },
+  };
 }

@@ -14,7 +14,7 @@ import { DEMO_AS_OF, DEMO_SCENARIOS } from "../demo-scenarios.js";
 import { ConfigError, describeProblem, InputError } from "../../errors.js";
 import { readSourceFolder, type SourceFolder } from "../../ingest/read-source-folder.js";
 import { indexSourceFolder, type IndexSummary } from "../../index/index-source-folder.js";
-import { HashingEmbedder } from "../../models/hashing-embedder.js";
+import { createOfflineEmbedder } from "../../models/hashing-embedder.js";
 import { SIGNALS } from "../../taxonomy/signals.js";
 import { contextFor, TOOL_VERSION, withDatabase, type ContextDependencies } from "../command-context.js";
 import { formatTable } from "../output.js";
@@ -56,7 +56,7 @@ export function registerDemoCommand(program: Command, dependencies: ContextDepen
       const rules = await loadRules();
       const { summaries, index, evidence, readiness } = await withDatabase(context, async (database) => {
         context.output.note(`Database: ${database.location} (${database.engine})`);
-        const index = await indexSourceFolder(database, source, { embedder: new HashingEmbedder(), toolVersion: TOOL_VERSION });
+        const index = await indexSourceFolder(database, source, { embedder: createOfflineEmbedder(), toolVersion: TOOL_VERSION });
         const extraction = await extractStoredEvidence(database, { extractor: new OfflineExtractor(), toolVersion: TOOL_VERSION });
         const accountIds = source.accounts.map((account) => account.id);
         const evidence = summariseDemoEvidence(accountIds, (await listEvidence(database)).filter((row) => accountIds.includes(row.accountId)), extraction);

@@ -1,4 +1,4 @@
-import type { TranscriptTurn } from "../transcript-schema.js";
+import { formatCallOffset, type TranscriptTurn } from "../transcript-schema.js";
 import { readCaptionCues } from "./caption-cues.js";
 import { splitSpeaker, type TranscriptFormat } from "./transcript-format.js";
 
@@ -12,7 +12,7 @@ export const srtFormat: TranscriptFormat = {
     for (const cue of cues) {
       const named = splitSpeaker(cue.text.replace(/<[^>]*>/g, ""));
       if (named === undefined) {
-        problems.push({ file, record: `cue ${cue.index}`, field: "speaker", reason: "cue text does not start with 'Name: '" });
+        problems.push({ file, record: `cue at ${formatCallOffset(cue.start)}`, field: "speaker", reason: "cue text does not start with 'Name: '" });
       } else {
         turns.push({ speaker: named.speaker, start: cue.start, text: named.text });
       }

@@ -39,7 +39,58 @@ describe("WebVTT", () => {
       "call.vtt",
     );
     expect(parsed.turns).toEqual([{ speaker: "Dana Okafor", start: 3, text: "Hello." }]);
-    expect(parsed.problems).toEqual([expect.objectContaining({ file: "call.vtt", record: "cue 1", field: "speaker" })]);
+    expect(parsed.problems).toEqual([expect.objectContaining({ file: "call.vtt", record: "cue at 00:00:01", field: "speaker" })]);
+  });
+});
+
+describe("malformed cues", () => {
+  const webvtt = [
+    "WEBVTT",
+    "",
+    "00:00:03.000 --> 00:00:09.500",
+    "<v Priya Raman>Shall we start with the recall work?</v>",
+    "",
+    "00:00:10.200 --> 00:00:2x.000",
+    "<v Grace Whitfield>Broken end time.</v>",
+    "",
+    "00:00:34.500 00:00:40.000",
+    "<v Priya Raman>No arrow.</v>",
+    "",
+    "00:00:41.000 --> 00:00:58.000",
+    "<v Tom Okoro>Eastside wants in.</v>",
+  ].join("\n");
+
+  it("WebVTT: reports each bad cue by line and field and keeps the cues around it", async () => {
+    const parsed = await format("vtt").parse(webvtt, "review.vtt");
+    expect(parsed.turns.map((turn) => turn.speaker)).toEqual(["Priya Raman", "Tom Okoro"]);
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({ file: "review.vtt", line: 6, field: "timing", reason: expect.stringMatching(/00:00:2x\.000/) }),
+      expect.objectContaining({ file: "review.vtt", line: 9, field: "timing", reason: expect.stringMatching(/no "start --> end" timing line/) }),
+    ]);
+  });
+
+  it("SRT: reports a cue with a bad timestamp by line and keeps the next one", async () => {
+    const parsed = await format("srt").parse(
+      ["1", "00:00:02,000 --> 00:00:07,000", "Priya Raman: Renewal is in February.", "", "2", "00:00:0x,000 --> 00:00:12,000", "Grace Whitfield: Broken start.", "", "3", "00:00:12,500 --> 00:00:24,000", "Grace Whitfield: Budget is fine."].join("\n"),
+      "renewal.srt",
+    );
+    expect(parsed.turns.map((turn) => turn.text)).toEqual(["Renewal is in February.", "Budget is fine."]);
+    expect(parsed.problems).toEqual([expect.objectContaining({ file: "renewal.srt", line: 6, field: "timing" })]);
+  });
+
+  it("plain text: a bracketed but invalid timestamp is a problem, not a continuation of the previous turn", async () => {
+    const parsed = await format("txt").parse(
+      "[00:00:05] Marcus Lee: Morning Grace.\n[00:7:15] Grace Whitfield: Malformed.\n[00:75:00] Grace Whitfield: Minutes out of range.\n[00:01:02] Marcus Lee: Great.\n",
+      "check-in.txt",
+    );
+    expect(parsed.turns).toEqual([
+      { speaker: "Marcus Lee", start: 5, text: "Morning Grace." },
+      { speaker: "Marcus Lee", start: 62, text: "Great." },
+    ]);
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({ line: 2, field: "timestamp", reason: expect.stringMatching(/\[00:7:15\]/) }),
+      expect.objectContaining({ line: 3, field: "timestamp" }),
+    ]);
   });
 });
 

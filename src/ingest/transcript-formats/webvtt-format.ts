@@ -1,4 +1,4 @@
-import type { TranscriptTurn } from "../transcript-schema.js";
+import { formatCallOffset, type TranscriptTurn } from "../transcript-schema.js";
 import { readCaptionCues } from "./caption-cues.js";
 import { splitSpeaker, type TranscriptFormat } from "./transcript-format.js";
 
@@ -26,7 +26,7 @@ export const webvttFormat: TranscriptFormat = {
       const spoken = plainCueText(cue.text);
       const named = voice === undefined ? splitSpeaker(spoken) : { speaker: voice, text: spoken };
       if (named === undefined) {
-        problems.push({ file, record: `cue ${cue.index}`, field: "speaker", reason: "no <v Speaker> tag and no 'Name:' prefix" });
+        problems.push({ file, record: `cue at ${formatCallOffset(cue.start)}`, field: "speaker", reason: "no <v Speaker> tag and no 'Name:' prefix" });
       } else if (named.text !== "") {
         turns.push({ speaker: named.speaker, start: cue.start, text: named.text });
       }

@@ -16,7 +16,8 @@ import { OfflineExtractor } from "../src/extract/offline-extractor.js";
 import { OpenAiExtractor } from "../src/extract/openai-extractor.js";
 import { chunkDocument } from "../src/index/chunk-document.js";
 import type { CanonicalDocument } from "../src/ingest/canonical-document.js";
-import { bufferedFetch, chatCompletion, MODEL_BASE_URL, passageIds, ticketWith, type ChatRequestBody } from "./support/chat-completions.js";
+import { bufferedFetch, chatCompletion, MODEL_BASE_URL, passageIds, type ChatRequestBody } from "./support/chat-completions.js";
+import { ticketWith } from "./support/factories.js";
 import { startPgliteEngine, startSocketEngine, type TestEngine } from "./support/engines.js";
 import { createAccount } from "./support/factories.js";
 

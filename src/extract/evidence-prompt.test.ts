@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chunksOf, ticketWith } from "../../test/support/chat-completions.js";
+import { chunksOf } from "../../test/support/chat-completions.js";
+import { ticketWith } from "../../test/support/factories.js";
 import { SIGNALS } from "../taxonomy/signals.js";
 import { evidenceOutputSchema, evidenceResponseFormat } from "./evidence-output-schema.js";
 import { EvidencePrompt, readPromptFiles } from "./evidence-prompt.js";

@@ -1,39 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { ticketDocument } from "../ingest/canonical-document.js";
-import type { RoleDirectory } from "../ingest/speaker-role.js";
-import { ticketSchema } from "../ingest/ticket-schema.js";
+import type { CanonicalDocument } from "../ingest/canonical-document.js";
 import { SIGNALS } from "../taxonomy/signals.js";
 import { extractDocuments } from "./extract-documents.js";
 import { OfflineExtractor, offlineCueHash, sentenceCandidates } from "./offline-extractor.js";
-
-const directory: RoleDirectory = { vendorEmailDomains: ["lumen.example"], participants: [], unmatchedSpeakerRole: "unknown" };
+import { ticketWith } from "../../test/support/factories.js";
 
 function signalsIn(text: string, speakerRole: "customer" | "vendor" | "unknown" = "customer"): string[] {
   return sentenceCandidates({ text, speakerRole }).map((candidate) => candidate.signalId);
 }
 
-/** A ticket whose comments are written by the given roles, in order. */
-function ticket(comments: Array<[role: "customer" | "vendor", body: string]>) {
-  return ticketDocument(
-    ticketSchema.parse({
-      id: "77",
-      account_id: "acme",
-      subject: "Seats",
-      status: "open",
-      created_at: "2026-06-02T14:10:00Z",
-      comments: comments.map(([role, body], index) => ({
-        id: String(index + 1),
-        created_at: "2026-06-02T14:10:00Z",
-        author: role === "customer" ? { name: "Dana Okafor", email: "dana@acme.example" } : { name: "Sam Ortiz", email: "sam@lumen.example" },
-        body,
-      })),
-    }),
-    directory,
-    "tickets/acme.json",
-  );
-}
-
-async function signalsOfDocument(document: ReturnType<typeof ticket>): Promise<string[]> {
+async function signalsOfDocument(document: CanonicalDocument): Promise<string[]> {
   return (await extractDocuments([document], new OfflineExtractor())).evidence.map((item) => item.signalId);
 }
 
@@ -93,16 +69,16 @@ describe("OfflineExtractor", () => {
   });
 
   it("calls a workaround for what the current plan already does an enablement gap, from the sentences around it", async () => {
-    const gap = ticket([
+    const gap = ticketWith("77", [
       ["customer", "Right now I copy the totals into a spreadsheet by hand every Friday. Sam said we can do exports like that on our plan, but I can't find the button."],
     ]);
     expect(await signalsOfDocument(gap)).toEqual(["adoption_friction", "adoption_friction"]);
 
-    const upgrade = ticket([["customer", "Right now I copy the totals into a spreadsheet by hand every Friday. Can a higher plan do that for us?"]]);
+    const upgrade = ticketWith("77", [["customer", "Right now I copy the totals into a spreadsheet by hand every Friday. Can a higher plan do that for us?"]]);
     expect(await signalsOfDocument(upgrade)).toEqual(["tier_workaround", "higher_tier_interest"]);
 
     // Negated, it says the opposite: the plan does not do it.
-    const notIncluded = ticket([["customer", "Right now I copy the totals into a spreadsheet by hand every Friday. That isn't included in our plan."]]);
+    const notIncluded = ticketWith("77", [["customer", "Right now I copy the totals into a spreadsheet by hand every Friday. That isn't included in our plan."]]);
     expect(await signalsOfDocument(notIncluded)).toEqual(["tier_workaround"]);
   });
 
@@ -123,7 +99,7 @@ describe("OfflineExtractor", () => {
   });
 
   it("quotes the customer's sentence verbatim and never the vendor's, through the citation check", async () => {
-    const document = ticket([
+    const document = ticketWith("77", [
       ["vendor", "You should think about more seats. Most teams your size add twenty."],
       ["customer", "Thanks. Honestly, we ran out of seats in May and two leads share a login now. Budget isn't the issue."],
     ]);

@@ -1,8 +1,6 @@
 import { HttpResponse } from "msw";
 import { chunkDocument } from "../../src/index/chunk-document.js";
-import { ticketDocument, type CanonicalDocument } from "../../src/ingest/canonical-document.js";
-import type { RoleDirectory } from "../../src/ingest/speaker-role.js";
-import { ticketSchema } from "../../src/ingest/ticket-schema.js";
+import type { CanonicalDocument } from "../../src/ingest/canonical-document.js";
 import { extractionChunksOf } from "../../src/extract/extraction-chunks.js";
 import type { ExtractionChunk } from "../../src/extract/extractor.js";
 
@@ -42,28 +40,6 @@ export function passageIds(body: ChatRequestBody): string[] {
   return [...user.matchAll(/^BEGIN PASSAGE (\S+) /gm)].map((match) => match[1] ?? "");
 }
 
-const directory: RoleDirectory = { vendorEmailDomains: ["lumen.example"], participants: [], unmatchedSpeakerRole: "unknown" };
-
-/** A ticket document whose comments are written by the given roles (customer Dana Okafor, vendor Sam Ortiz). */
-export function ticketWith(id: string, comments: Array<[role: "customer" | "vendor", body: string]>): CanonicalDocument {
-  return ticketDocument(
-    ticketSchema.parse({
-      id,
-      account_id: "acme",
-      subject: "Seats",
-      status: "open",
-      created_at: "2026-06-02T14:10:00Z",
-      comments: comments.map(([role, body], index) => ({
-        id: String(index + 1),
-        created_at: "2026-06-02T14:10:00Z",
-        author: role === "customer" ? { name: "Dana Okafor", email: "dana@acme.example" } : { name: "Sam Ortiz", email: "sam@lumen.example" },
-        body,
-      })),
-    }),
-    directory,
-    "tickets/acme.json",
-  );
-}
 
 export function chunksOf(...documents: CanonicalDocument[]): ExtractionChunk[] {
   return documents.flatMap((document) => extractionChunksOf(document, chunkDocument(document)));

@@ -1,4 +1,6 @@
 import { accountSchema, type Account } from "../../src/ingest/account-schema.js";
+import { ticketDocument, type CanonicalDocument } from "../../src/ingest/canonical-document.js";
+import type { RoleDirectory } from "../../src/ingest/speaker-role.js";
 import { ticketSchema, type Ticket } from "../../src/ingest/ticket-schema.js";
 
 /** A valid account; override only what a test is about. */
@@ -29,4 +31,27 @@ export function createTicket(id: string, bodies: readonly string[]): Ticket {
       body,
     })),
   });
+}
+
+const TICKET_DIRECTORY: RoleDirectory = { vendorEmailDomains: ["lumen.example"], participants: [], unmatchedSpeakerRole: "unknown" };
+
+/** A ticket document whose comments are written by the given roles (customer Dana Okafor, vendor Sam Ortiz). */
+export function ticketWith(id: string, comments: Array<[role: "customer" | "vendor", body: string]>): CanonicalDocument {
+  return ticketDocument(
+    ticketSchema.parse({
+      id,
+      account_id: "acme",
+      subject: "Seats",
+      status: "open",
+      created_at: "2026-06-02T14:10:00Z",
+      comments: comments.map(([role, body], index) => ({
+        id: String(index + 1),
+        created_at: "2026-06-02T14:10:00Z",
+        author: role === "customer" ? { name: "Dana Okafor", email: "dana@acme.example" } : { name: "Sam Ortiz", email: "sam@lumen.example" },
+        body,
+      })),
+    }),
+    TICKET_DIRECTORY,
+    "tickets/acme.json",
+  );
 }

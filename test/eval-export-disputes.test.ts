@@ -6,6 +6,7 @@ import { parse as parseYaml } from "yaml";
 import { saveAccounts } from "../src/db/account-store.js";
 import { replaceDocument } from "../src/db/document-store.js";
 import { exportDisputes, listDisputedEvidence } from "../src/evals/export-disputes.js";
+import { disputeEvidence } from "../src/hypotheses/review-hypothesis.js";
 import { parseGoldCase } from "../src/evals/load-gold.js";
 import { callDocument, ticketDocument, type CanonicalDocument } from "../src/ingest/canonical-document.js";
 import type { RoleDirectory } from "../src/ingest/speaker-role.js";
@@ -47,15 +48,19 @@ async function store(document: CanonicalDocument): Promise<number> {
   return engine.database.transaction((transaction) => replaceDocument(transaction, { ...document, chunks: [] }));
 }
 
-async function addEvidence(documentId: number, document: CanonicalDocument, quote: string, signalId: string, status: "active" | "disputed"): Promise<void> {
+/** Stores an evidence row; a disputed one goes through the reviewers' `evidence dispute` path. Returns its id. */
+async function addEvidence(documentId: number, document: CanonicalDocument, quote: string, signalId: string, status: "active" | "disputed"): Promise<string> {
   const start = document.fullText.indexOf(quote);
   const segment = document.segments.find((item) => item.start <= start && item.end >= start + quote.length);
-  await engine.database.query(
+  const [row] = await engine.database.query<{ id: string }>(
     `insert into evidence (account_id, document_id, signal_id, quote, quote_start, quote_end, alignment, speaker, speaker_role,
-                           extractor_provider, extractor_model, status)
-     values ('acme', $1, $2, $3, $4, $5, 'exact', $6, $7, 'offline', 'cue-patterns', $8)`,
-    [documentId, signalId, quote, start, start + quote.length, segment?.speaker ?? null, segment?.speakerRole ?? "unknown", status],
+                           extractor_provider, extractor_model)
+     values ('acme', $1, $2, $3, $4, $5, 'exact', $6, $7, 'offline', 'cue-patterns') returning id::text as id`,
+    [documentId, signalId, quote, start, start + quote.length, segment?.speaker ?? null, segment?.speakerRole ?? "unknown"],
   );
+  const id = row?.id ?? "";
+  if (status === "disputed") await disputeEvidence(engine.database, id, { reviewer: "Maya", comment: `not ${signalId}` });
+  return id;
 }
 
 beforeAll(async () => {
@@ -76,7 +81,15 @@ describe("evidence eval export-disputes", () => {
     const disputes = await listDisputedEvidence(engine.database);
     expect(disputes.map((item) => item.quote).sort()).toEqual(["If we ever grow marketing, maybe", "We're fine for now.", "the seats question can wait until spring"]);
     expect(disputes.find((item) => item.documentKind === "call")?.fullText).toBe(call.fullText);
+    expect(disputes.every((item) => item.reviewer === "Maya")).toBe(true);
     expect(await listDisputedEvidence(engine.database, "someone-else")).toEqual([]);
+  });
+
+  it("keeps a dispute whose evidence row is gone (re-indexing a document drops its rows, not the label)", async () => {
+    const [row] = await engine.database.query<{ id: string }>("select id::text as id from evidence where quote = 'If we ever grow marketing, maybe'");
+    await engine.database.query("delete from evidence where id = $1", [row?.id]);
+    const disputes = await listDisputedEvidence(engine.database);
+    expect(disputes.find((item) => item.quote === "If we ever grow marketing, maybe")).toMatchObject({ signalId: "org_growth", comment: "not org_growth", documentKind: "call" });
   });
 
   it("writes a gold case of hard negatives that the gold loader reads back at the same words", async () => {

@@ -26,14 +26,14 @@ export interface DisputedEvidence {
 }
 
 /**
- * Every disputed evidence row (evidence.status = 'disputed') with its document. The reviewer and comment
- * come from `evidence_labels` when that table exists (the review workflow's migration adds it).
+ * Every evidence span a reviewer marked wrong (`evidence dispute`), with the document it quotes. It reads
+ * the review labels, not the evidence rows: re-indexing a changed document drops its evidence rows, while
+ * the label (kept by document and span) and the judgement in it stay. A span disputed twice is listed once.
  */
 export async function listDisputedEvidence(database: Queryable, accountId?: string): Promise<DisputedEvidence[]> {
-  const [presence] = await database.query<{ present: boolean }>("select to_regclass('evidence_labels') is not null as present");
-  const labels = presence?.present === true;
   const rows = await database.query<{
-    id: string;
+    label_id: string;
+    evidence_id: string | null;
     account_id: string;
     signal_id: string;
     quote: string;
@@ -46,21 +46,23 @@ export async function listDisputedEvidence(database: Queryable, accountId?: stri
     title: string | null;
     occurred_at: Date | string | null;
     full_text: string;
-    reviewer: string | null;
+    reviewer: string;
     comment: string | null;
   }>(
-    `select e.id::text as id, e.account_id, e.signal_id, e.quote, e.quote_start, e.quote_end, e.speaker, e.speaker_role,
-            d.source_ref, d.kind, d.title, d.occurred_at, d.full_text,
-            ${labels ? "l.reviewer, l.comment" : "null::text as reviewer, null::text as comment"}
-       from evidence e
-       join documents d on d.id = e.document_id
-       ${labels ? "left join lateral (select reviewer, comment from evidence_labels where evidence_id = e.id order by id desc limit 1) l on true" : ""}
-      where e.status = 'disputed' and ($1::text is null or e.account_id = $1)
-      order by e.account_id, d.source_ref, e.quote_start, e.id`,
+    `select * from (
+       select distinct on (l.account_id, l.source_ref, l.signal_id, l.quote_start, l.quote_end)
+              l.id::text as label_id, l.evidence_id::text as evidence_id, l.account_id, l.signal_id, l.quote, l.quote_start,
+              l.quote_end, l.speaker, l.speaker_role, l.source_ref, d.kind, d.title, d.occurred_at, d.full_text, l.reviewer, l.comment
+         from evidence_labels l
+         join documents d on d.account_id = l.account_id and d.source_ref = l.source_ref
+        where l.label = 'wrong' and ($1::text is null or l.account_id = $1)
+        order by l.account_id, l.source_ref, l.signal_id, l.quote_start, l.quote_end, l.id desc
+     ) latest
+     order by account_id, source_ref, quote_start, label_id`,
     [accountId ?? null],
   );
   return rows.map((row) => ({
-    evidenceId: row.id,
+    evidenceId: row.evidence_id ?? `label ${row.label_id}`,
     accountId: row.account_id,
     signalId: row.signal_id,
     quote: row.quote,
@@ -73,7 +75,7 @@ export async function listDisputedEvidence(database: Queryable, accountId?: stri
     documentTitle: row.title ?? row.source_ref,
     occurredAt: row.occurred_at === null ? "1970-01-01T00:00:00.000Z" : new Date(row.occurred_at).toISOString(),
     fullText: row.full_text,
-    ...(row.reviewer === null ? {} : { reviewer: row.reviewer }),
+    reviewer: row.reviewer,
     ...(row.comment === null ? {} : { comment: row.comment }),
   }));
 }

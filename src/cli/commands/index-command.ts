@@ -4,7 +4,8 @@ import { InputError, type InputProblem } from "../../errors.js";
 import { indexSourceFolder, type IndexSummary } from "../../index/index-source-folder.js";
 import { readChangedSourceFolder } from "../../index/source-fingerprints.js";
 import { readSourceFolder } from "../../ingest/read-source-folder.js";
-import { createOfflineEmbedder } from "../../models/hashing-embedder.js";
+import { loadEmbedderConfig } from "../../config/embedder-config.js";
+import { createEmbedder } from "../../models/create-embedder.js";
 import { createIndexProgress } from "../index-progress.js";
 import { contextFor, TOOL_VERSION, withDatabase, type ContextDependencies } from "../command-context.js";
 
@@ -12,6 +13,10 @@ interface IndexCommandOptions {
   readonly prune?: boolean;
   readonly reembed?: boolean;
   readonly batchSize: number;
+  readonly embedder?: string;
+  readonly embeddingModel?: string;
+  readonly embeddingDimensions?: string;
+  readonly redact?: boolean;
 }
 
 function positiveInteger(value: string): number {
@@ -27,6 +32,10 @@ export function registerIndexCommand(program: Command, dependencies: ContextDepe
     .option("--prune", "also delete stored documents of the folder's accounts whose ticket or call is no longer in the folder")
     .option("--reembed", "forget every stored document and vector (of all folders) and index again with the current embedder")
     .option("--batch-size <chunks>", "chunks embedded and written per transaction (several documents, each whole)", positiveInteger, 512)
+    .option("--embedder <offline|openai>", "offline (default, no network, no key) or an OpenAI-compatible API (env EVIDENCE_EMBEDDER; key OPENAI_API_KEY, endpoint EVIDENCE_OPENAI_BASE_URL or OPENAI_BASE_URL)")
+    .option("--embedding-model <id>", "model of the openai embedder (env EVIDENCE_EMBEDDING_MODEL; default text-embedding-3-small)")
+    .option("--embedding-dimensions <n>", "vector size asked of the openai embedder (env EVIDENCE_EMBEDDING_DIMENSIONS; default 1536)")
+    .option("--no-redact", "send text to the openai embedder as it is, without replacing emails, phone, card and account numbers")
     .addHelpText(
       "after",
       [
@@ -41,12 +50,21 @@ export function registerIndexCommand(program: Command, dependencies: ContextDepe
         "",
         "Examples:",
         "  evidence index data/demo",
+        "  OPENAI_API_KEY=... evidence --db ./.evidence/openai index data/demo --embedder openai",
         "  evidence --db postgres://localhost/cs index exports/2026-11 --prune",
       ].join("\n"),
     )
     .action(async (folders: string[], options: IndexCommandOptions, command: Command) => {
       const context = contextFor(command, dependencies);
-      const embedder = createOfflineEmbedder();
+      const embedder = createEmbedder(
+        loadEmbedderConfig({
+          embedder: options.embedder,
+          model: options.embeddingModel,
+          dimensions: options.embeddingDimensions,
+          redact: options.redact,
+          environment: dependencies.environment,
+        }),
+      );
       const results: Array<{ folder: string; summary: IndexSummary }> = [];
       await withDatabase(context, async (database) => {
         for (const [position, folder] of folders.entries()) {

@@ -2,11 +2,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodeFor } from "../src/cli/exit-codes.js";
-import { createProgram } from "../src/cli/program.js";
-import type { Database } from "../src/db/database.js";
 import { InputError, type InputProblem } from "../src/errors.js";
 import { readSourceFolder } from "../src/ingest/read-source-folder.js";
 import { startPgliteEngine, type TestEngine } from "./support/engines.js";
+import { runInProcess } from "./support/run-cli.js";
 
 // Every format, most records fine, some broken the way real exports break (see the folder's README).
 const MESSY_EXPORT = fileURLToPath(new URL("./fixtures/messy-export/", import.meta.url));
@@ -52,15 +51,10 @@ describe("a messy export", () => {
 
     beforeAll(async () => {
       engine = await startPgliteEngine();
-      const shared: Database = { ...engine.database, close: async () => undefined };
-      const program = createProgram({
-        environment: {},
+      failure = await runInProcess(engine.database, ["index", "messy-export"], {
         workingDirectory: path.dirname(MESSY_EXPORT),
         write: (text) => written.push(text),
-        writeProgress: () => undefined,
-        openDatabase: async () => ({ database: shared, migrations: { applied: [], alreadyApplied: 2 } }),
-      });
-      failure = await program.parseAsync(["node", "evidence", "index", "messy-export"]).catch((error: unknown) => error);
+      }).catch((error: unknown) => error);
     });
 
     afterAll(async () => {

@@ -3,13 +3,11 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProgram } from "../src/cli/program.js";
 import { exitCodeFor } from "../src/cli/exit-codes.js";
 import { listAccounts } from "../src/db/account-store.js";
-import type { Database } from "../src/db/database.js";
 import { InputError } from "../src/errors.js";
 import { startPgliteEngine, type TestEngine } from "./support/engines.js";
-import { runCli } from "./support/run-cli.js";
+import { runCli, runInProcess } from "./support/run-cli.js";
 import { writeTempFiles } from "./support/temp-files.js";
 
 const account = (id: string, overrides: Record<string, unknown> = {}) => ({
@@ -40,16 +38,7 @@ describe("evidence (in process, shared database)", () => {
   });
 
   async function run(...args: string[]): Promise<void> {
-    // The command closes what it opens; the shared test database must survive that.
-    const shared: Database = { ...engine.database, close: async () => undefined };
-    const program = createProgram({
-      environment: {},
-      workingDirectory: folder,
-      write: (text) => written.push(text),
-      writeProgress: (text) => progress.push(text),
-      openDatabase: async () => ({ database: shared, migrations: { applied: [], alreadyApplied: 1 } }),
-    });
-    await program.parseAsync(["node", "evidence", ...args]);
+    await runInProcess(engine.database, args, { workingDirectory: folder, write: (text) => written.push(text), writeProgress: (text) => progress.push(text) });
   }
 
   it("imports a valid accounts file and lists it", async () => {

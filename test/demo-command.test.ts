@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_AS_OF as CLI_DEMO_AS_OF, DEMO_SCENARIOS as CLI_SCENARIOS } from "../src/cli/demo-scenarios.js";
-import { createProgram } from "../src/cli/program.js";
 import type { DemoReadinessReport } from "../src/cli/render-demo-readiness.js";
-import type { Database } from "../src/db/database.js";
 import { ConfigError } from "../src/errors.js";
 import { DEMO_AS_OF, DEMO_SCENARIOS } from "./support/demo-evidence.js";
 import { startPgliteEngine, type TestEngine } from "./support/engines.js";
+import { runInProcess } from "./support/run-cli.js";
 
 /**
  * The whole demo, in process, on one fresh PGlite: index, offline extraction, then readiness per account.
@@ -19,15 +18,7 @@ describe("evidence demo (offline extractor + readiness rules on a fresh database
   const written: string[] = [];
 
   async function run(...args: string[]): Promise<string> {
-    const shared: Database = { ...engine.database, close: async () => undefined };
-    const program = createProgram({
-      environment: {},
-      workingDirectory: process.cwd(),
-      write: (output) => written.push(output),
-      writeProgress: () => undefined,
-      openDatabase: async () => ({ database: shared, migrations: { applied: [], alreadyApplied: 1 } }),
-    });
-    await program.parseAsync(["node", "evidence", ...args]);
+    await runInProcess(engine.database, args, { write: (output) => written.push(output) });
     return written.pop() ?? "";
   }
 

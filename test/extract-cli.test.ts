@@ -2,12 +2,11 @@ import { http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodeFor } from "../src/cli/exit-codes.js";
-import { createProgram } from "../src/cli/program.js";
-import type { Database } from "../src/db/database.js";
 import { ConfigError } from "../src/errors.js";
 import { chatCompletion, MODEL_BASE_URL, type ChatRequestBody } from "./support/chat-completions.js";
 import { startPgliteEngine, type TestEngine } from "./support/engines.js";
 import { writeTempFiles } from "./support/temp-files.js";
+import { runInProcess } from "./support/run-cli.js";
 
 const comment = (id: string, author: { name: string; email: string }, body: string) => ({ id, created_at: "2026-06-02T14:10:00Z", author, body });
 const dana = { name: "Dana Okafor", email: "dana@acme.example" };
@@ -21,15 +20,7 @@ describe("evidence extract and evidence evidence", () => {
   const requests: ChatRequestBody[] = [];
 
   async function run(environment: NodeJS.ProcessEnv, ...args: string[]): Promise<void> {
-    const shared: Database = { ...engine.database, close: async () => undefined };
-    const program = createProgram({
-      environment,
-      workingDirectory: folder,
-      write: (text) => written.push(text),
-      writeProgress: () => undefined,
-      openDatabase: async () => ({ database: shared, migrations: { applied: [], alreadyApplied: 1 } }),
-    });
-    await program.parseAsync(["node", "evidence", ...args]);
+    await runInProcess(engine.database, args, { environment, workingDirectory: folder, write: (text) => written.push(text) });
   }
   const lastJson = <T>() => JSON.parse(written.pop() ?? "") as T;
 

@@ -1,10 +1,9 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProgram } from "../src/cli/program.js";
-import type { Database } from "../src/db/database.js";
 import { startPgliteEngine, type TestEngine } from "./support/engines.js";
 import { writeTempFiles } from "./support/temp-files.js";
+import { runInProcess } from "./support/run-cli.js";
 
 const BASE_URL = "http://embeddings.test/v1";
 
@@ -16,15 +15,7 @@ describe("evidence index --embedder openai", () => {
   const written: string[] = [];
 
   async function run(environment: NodeJS.ProcessEnv, ...args: string[]): Promise<void> {
-    const shared: Database = { ...engine.database, close: async () => undefined };
-    const program = createProgram({
-      environment,
-      workingDirectory: folder,
-      write: (text) => written.push(text),
-      writeProgress: () => undefined,
-      openDatabase: async () => ({ database: shared, migrations: { applied: [], alreadyApplied: 1 } }),
-    });
-    await program.parseAsync(["node", "evidence", ...args]);
+    await runInProcess(engine.database, args, { environment, workingDirectory: folder, write: (text) => written.push(text) });
   }
 
   beforeAll(async () => {

@@ -1,13 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodeFor } from "../src/cli/exit-codes.js";
-import { createProgram } from "../src/cli/program.js";
-import type { Database } from "../src/db/database.js";
 import { ConfigError, ConflictError, InputError, NotFoundError } from "../src/errors.js";
 import { DEMO_AS_OF, DEMO_SCENARIOS } from "./support/demo-evidence.js";
 import { startPgliteEngine, type TestEngine } from "./support/engines.js";
 import { insertEvidence } from "./support/evidence-factory.js";
-import { runCli } from "./support/run-cli.js";
+import { runCli, runInProcess } from "./support/run-cli.js";
 import { writeTempFiles } from "./support/temp-files.js";
 
 const DEMO = fileURLToPath(new URL("../data/demo/", import.meta.url));
@@ -34,15 +32,7 @@ describe("evidence readiness, hypotheses, approve, reject, dispute (in process, 
   });
 
   async function run(...args: string[]): Promise<string> {
-    const shared: Database = { ...engine.database, close: async () => undefined };
-    const program = createProgram({
-      environment: {},
-      workingDirectory: folder ?? process.cwd(),
-      write: (text) => written.push(text),
-      writeProgress: () => undefined,
-      openDatabase: async () => ({ database: shared, migrations: { applied: [], alreadyApplied: 1 } }),
-    });
-    await program.parseAsync(["node", "evidence", ...args]);
+    await runInProcess(engine.database, args, { workingDirectory: folder ?? process.cwd(), write: (text) => written.push(text) });
     return written.pop() ?? "";
   }
 

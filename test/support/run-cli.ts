@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { createProgram } from "../../src/cli/program.js";
+import type { Database } from "../../src/db/database.js";
 
 const BIN = fileURLToPath(new URL("../../src/cli/bin.js", import.meta.url));
 
@@ -71,4 +73,27 @@ export function startCli(args: readonly string[], options: { cwd?: string; env?:
       });
     },
   };
+}
+
+export interface InProcessOptions {
+  readonly workingDirectory?: string;
+  readonly environment?: NodeJS.ProcessEnv;
+  readonly write: (text: string) => void;
+  readonly writeProgress?: (text: string) => void;
+}
+
+/**
+ * Runs the program in this process on a shared test database. Commands close the database they open,
+ * so the one handed over ignores `close` and survives for the next command.
+ */
+export async function runInProcess(database: Database, args: readonly string[], options: InProcessOptions): Promise<void> {
+  const shared: Database = { ...database, close: async () => undefined };
+  const program = createProgram({
+    environment: options.environment ?? {},
+    workingDirectory: options.workingDirectory ?? process.cwd(),
+    write: options.write,
+    writeProgress: options.writeProgress ?? (() => undefined),
+    openDatabase: async () => ({ database: shared, migrations: { applied: [], alreadyApplied: 1 } }),
+  });
+  await program.parseAsync(["node", "evidence", ...args]);
 }

@@ -5,7 +5,7 @@ import { exitCodeFor } from "../src/cli/exit-codes.js";
 import { ConfigError } from "../src/errors.js";
 import { chatCompletion, MODEL_BASE_URL, type ChatRequestBody } from "./support/chat-completions.js";
 import { startPgliteEngine, type TestEngine } from "./support/engines.js";
-import { writeTempFiles } from "./support/temp-files.js";
+import { writeAcmeSourceFolder } from "./support/temp-files.js";
 import { runInProcess } from "./support/run-cli.js";
 
 const comment = (id: string, author: { name: string; email: string }, body: string) => ({ id, created_at: "2026-06-02T14:10:00Z", author, body });
@@ -27,10 +27,7 @@ describe("evidence extract and evidence evidence", () => {
   beforeAll(async () => {
     server.listen({ onUnhandledRequest: "error" });
     engine = await startPgliteEngine();
-    folder = await writeTempFiles({
-      "vendor.json": JSON.stringify({ product: "Lumen", vendor: "Lumen Metrics", vendor_email_domains: ["lumen.example"], tiers: [{ id: "team", name: "Team", capabilities: ["dashboards"] }] }),
-      "accounts.json": JSON.stringify([{ id: "acme", name: "Acme", tier: "team", arr: 1000, health: "green" }]),
-      "tickets/acme.json": JSON.stringify([
+    folder = await writeAcmeSourceFolder([
         {
           id: "4412",
           account_id: "acme",
@@ -43,8 +40,7 @@ describe("evidence extract and evidence evidence", () => {
             comment("3", dana, "Also, there's a spending freeze until April."),
           ],
         },
-      ]),
-    });
+      ]);
     await run({}, "index", ".");
     written.length = 0;
   });

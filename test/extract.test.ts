@@ -9,7 +9,7 @@ import { readSourceFolder } from "../src/ingest/read-source-folder.js";
 import { HashingEmbedder } from "../src/models/hashing-embedder.js";
 import { saveAccounts } from "../src/db/account-store.js";
 import type { Database } from "../src/db/database.js";
-import { replaceDocument } from "../src/db/document-store.js";
+import { replaceDocument, storedDocumentOf } from "../src/db/document-store.js";
 import { listEvidence } from "../src/db/evidence-store.js";
 import { extractStoredEvidence } from "../src/extract/extract-stored-evidence.js";
 import { OfflineExtractor } from "../src/extract/offline-extractor.js";
@@ -25,7 +25,7 @@ async function store(database: Database, ...documents: CanonicalDocument[]): Pro
   await database.transaction(async (transaction) => {
     await saveAccounts(transaction, [createAccount({ id: "acme" })], "accounts.json");
     for (const document of documents) {
-      await replaceDocument(transaction, { ...document, metadata: { segments: document.segments }, chunks: chunkDocument(document) });
+      await replaceDocument(transaction, storedDocumentOf(document, chunkDocument(document)));
     }
   });
 }

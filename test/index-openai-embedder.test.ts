@@ -2,7 +2,7 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPgliteEngine, type TestEngine } from "./support/engines.js";
-import { writeTempFiles } from "./support/temp-files.js";
+import { writeAcmeSourceFolder } from "./support/temp-files.js";
 import { runInProcess } from "./support/run-cli.js";
 
 const BASE_URL = "http://embeddings.test/v1";
@@ -33,10 +33,7 @@ describe("evidence index --embedder openai", () => {
     );
     server.listen({ onUnhandledRequest: "error" });
     engine = await startPgliteEngine();
-    folder = await writeTempFiles({
-      "vendor.json": JSON.stringify({ product: "Lumen", vendor: "Lumen Metrics", vendor_email_domains: ["lumen.example"], tiers: [{ id: "team", name: "Team", capabilities: ["dashboards"] }] }),
-      "accounts.json": JSON.stringify([{ id: "acme", name: "Acme", tier: "team", arr: 1000, health: "green" }]),
-      "tickets/acme.json": JSON.stringify([
+    folder = await writeAcmeSourceFolder([
         {
           id: "4412",
           account_id: "acme",
@@ -48,8 +45,7 @@ describe("evidence index --embedder openai", () => {
             { id: "2", created_at: "2026-06-02T15:10:00Z", author: { name: "Sam Ortiz", email: "sam@lumen.example" }, body: "You could add twenty more seats." },
           ],
         },
-      ]),
-    });
+      ]);
   });
   afterAll(async () => {
     server.close();

@@ -1,4 +1,5 @@
 import pgvector from "pgvector";
+import type { CanonicalDocument } from "../ingest/canonical-document.js";
 import type { SpeakerRole } from "../ingest/speaker-role.js";
 import { copyBinaryRows, vectorArrayParameter, type BinaryColumnType, type BinaryValue } from "./binary-rows.js";
 import type { Queryable } from "./database.js";
@@ -26,6 +27,21 @@ export interface NewDocument {
   readonly contentHash: string;
   readonly metadata?: Record<string, unknown>;
   readonly chunks: readonly NewChunk[];
+}
+
+/** A canonical document as stored: its text, hash and speaker segments (which citations read), with chunks. */
+export function storedDocumentOf(document: CanonicalDocument, chunks: readonly NewChunk[]): NewDocument {
+  return {
+    accountId: document.accountId,
+    kind: document.kind,
+    sourceRef: document.sourceRef,
+    title: document.title,
+    occurredAt: document.occurredAt,
+    fullText: document.fullText,
+    contentHash: document.contentHash,
+    metadata: { segments: document.segments },
+    chunks,
+  };
 }
 
 /** A stored document's identity: references are unique per account (see migration 002). */

@@ -1,5 +1,5 @@
 import type { Database } from "../db/database.js";
-import { documentKey, lockDocumentWrites, storedContentHashes, writeDocuments, type NewDocument } from "../db/document-store.js";
+import { documentKey, lockDocumentWrites, storedContentHashes, storedDocumentOf, writeDocuments, type NewDocument } from "../db/document-store.js";
 import type { CanonicalDocument } from "../ingest/canonical-document.js";
 import { chunkDocument, type ChunkOptions, type DocumentChunk } from "./chunk-document.js";
 
@@ -52,17 +52,7 @@ export async function writeBatch(
       const vectors = batch.vectors.slice(vectorIndex, vectorIndex + chunks.length);
       vectorIndex += chunks.length;
       if (current.get(documentKey(document.accountId, document.sourceRef)) === document.contentHash) continue;
-      toWrite.push({
-        accountId: document.accountId,
-        kind: document.kind,
-        sourceRef: document.sourceRef,
-        title: document.title,
-        occurredAt: document.occurredAt,
-        fullText: document.fullText,
-        contentHash: document.contentHash,
-        metadata: { segments: document.segments },
-        chunks: chunks.map((chunk, index) => ({ ...chunk, embedding: vectors[index], embeddingModel: context.modelId })),
-      });
+      toWrite.push(storedDocumentOf(document, chunks.map((chunk, index) => ({ ...chunk, embedding: vectors[index], embeddingModel: context.modelId }))));
     }
     await writeDocuments(transaction, toWrite, { scopeAccountIds: context.accountIds });
     return new Set(toWrite.map((document) => documentKey(document.accountId, document.sourceRef)));

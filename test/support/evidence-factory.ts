@@ -1,5 +1,5 @@
 import type { Queryable } from "../../src/db/database.js";
-import { replaceDocument } from "../../src/db/document-store.js";
+import { replaceDocument, storedDocumentOf } from "../../src/db/document-store.js";
 import { callDocument, ticketDocument, type CanonicalDocument } from "../../src/ingest/canonical-document.js";
 import type { SpeakerRole } from "../../src/ingest/speaker-role.js";
 import { ticketSchema } from "../../src/ingest/ticket-schema.js";
@@ -74,17 +74,7 @@ export async function storeCall(
 const NO_DIRECTORY = { vendorEmailDomains: [], participants: [], unmatchedSpeakerRole: "unknown" as const };
 
 async function store(database: Queryable, document: CanonicalDocument): Promise<string> {
-  await replaceDocument(database, {
-    accountId: document.accountId,
-    kind: document.kind,
-    sourceRef: document.sourceRef,
-    title: document.title,
-    occurredAt: document.occurredAt,
-    fullText: document.fullText,
-    contentHash: document.contentHash,
-    metadata: { segments: document.segments },
-    chunks: [],
-  });
+  await replaceDocument(database, storedDocumentOf(document, []));
   return document.sourceRef;
 }
 

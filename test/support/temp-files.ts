@@ -12,3 +12,15 @@ export async function writeTempFiles(files: Record<string, string>): Promise<str
   }
   return folder;
 }
+
+/**
+ * A source folder of one account, "acme", sold by the Lumen vendor profile (vendor domain lumen.example),
+ * holding the given tickets in tickets/acme.json.
+ */
+export async function writeAcmeSourceFolder(tickets: readonly unknown[]): Promise<string> {
+  return writeTempFiles({
+    "vendor.json": JSON.stringify({ product: "Lumen", vendor: "Lumen Metrics", vendor_email_domains: ["lumen.example"], tiers: [{ id: "team", name: "Team", capabilities: ["dashboards"] }] }),
+    "accounts.json": JSON.stringify([{ id: "acme", name: "Acme", tier: "team", arr: 1000, health: "green" }]),
+    "tickets/acme.json": JSON.stringify(tickets),
+  });
+}

@@ -33,15 +33,24 @@ const CATEGORY_TITLES: Record<SignalCategory, string> = {
   risk: "Risk",
 };
 
+/**
+ * The hypothesis sections shown under the brief. Account learning, next adjacency and the next customer
+ * action are already in the brief's own fields (problem, type, next step), so they are not repeated.
+ */
 const SECTION_ORDER: readonly [string, string][] = [
   ["provenValue", "Proven value"],
-  ["accountLearning", "Account learning (the new problem)"],
   ["stakeholderPull", "Stakeholder pull"],
-  ["nextAdjacency", "Next adjacency"],
   ["risksToAdoption", "Risks to current adoption"],
-  ["nextCustomerAction", "Next customer action that would prove readiness"],
   ["riskIfNever", "Risk if it never happens"],
 ];
+
+/** How many quotes a gate or a brief shows in full; the rest are cited by id (all are under Signals). */
+const QUOTES_SHOWN = 3;
+
+function latestFew(quotes: readonly ReportQuote[]): { shown: ReportQuote[]; more: string[] } {
+  const shown = quotes.slice(-QUOTES_SHOWN);
+  return { shown, more: quotes.slice(0, Math.max(0, quotes.length - QUOTES_SHOWN)).map((quote) => quote.evidenceId) };
+}
 
 export function money(value: number): string {
   return `$${Math.round(value).toLocaleString("en-US")}`;
@@ -152,7 +161,7 @@ function headline(result: ReadinessResult): string {
       .map((gate) => GATE_TITLES[gate.gate].toLowerCase())
       .join(", ");
   const lines: Record<Verdict, string> = {
-    ready: `Ready for an expansion conversation${types === "" ? "" : ` about ${types}`}: the footprint is healthy and the customer side is asking.`,
+    ready: `The footprint is healthy and the customer side is asking${types === "" ? "" : `, for ${types}`}. Next: a discovery conversation, not a close.`,
     fix_footprint: `Fix the footprint before any expansion talk${failing("fail") === "" ? "" : `: ${failing("fail")} failing`}${result.blockingRisks.length > 0 ? `; blocking risks open` : ""}.`,
     no_pull: "Healthy, but nothing on the customer side asks for more: a wish, not a lead (seed 001).",
     insufficient_evidence: `Not enough evidence to decide${failing("unknown") === "" ? "" : `: ${failing("unknown")} cannot be decided yet`}.`,
@@ -163,7 +172,11 @@ function headline(result: ReadinessResult): string {
 function gateData(gate: GateResult): { label: string; value: string }[] {
   return Object.entries(gate.data ?? {})
     .filter(([, value]) => value !== null && value !== "")
-    .map(([key, value]) => ({ label: key.replace(/([A-Z])/g, " $1").toLowerCase(), value: String(value) }));
+    .map(([key, value]) => ({
+      label: key.replace(/([A-Z])/g, " $1").toLowerCase(),
+      // Ratios (seat utilisation) read better as percentages.
+      value: typeof value === "number" && /ratio|utilisation/i.test(key) ? `${Math.round(value * 100)}%` : String(value),
+    }));
 }
 
 function readinessSection(sources: ReportSources, quotesOf: (ids: readonly string[]) => ReportQuote[]): ReadinessSection {
@@ -171,14 +184,10 @@ function readinessSection(sources: ReportSources, quotesOf: (ids: readonly strin
   return {
     verdict: result.verdict,
     headline: headline(result),
-    gates: result.gates.map((gate) => ({
-      id: gate.gate,
-      title: GATE_TITLES[gate.gate],
-      status: gate.status,
-      reasons: gate.reasons,
-      evidence: quotesOf(gate.evidenceIds),
-      data: gateData(gate),
-    })),
+    gates: result.gates.map((gate) => {
+      const { shown, more } = latestFew(quotesOf(gate.evidenceIds));
+      return { id: gate.gate, title: GATE_TITLES[gate.gate], status: gate.status, reasons: gate.reasons, evidence: shown, moreEvidenceIds: more, data: gateData(gate) };
+    }),
     expansionTypes: result.expansionTypes.map((support) => ({
       type: support.type,
       signals: support.signals,
@@ -409,13 +418,15 @@ function hypothesisBrief(
     { label: "Comparable customer reference", value: null, missingHint: "not in the data" },
     { label: "Next step", value: next?.text ?? null, missingHint: "the hypothesis names no next customer action" },
   ];
+  const problem = latestFew(quotesOf(learning?.evidenceIds ?? []).filter((quote) => quote.speakerRole === "customer"));
   return {
     id: hypothesis.id,
     expansionType: hypothesis.expansionType,
     approval: approvalOf(hypothesis),
     verdictWhenDrafted: hypothesis.verdict,
     fields,
-    problemInTheirWords: quotesOf(learning?.evidenceIds ?? []).filter((quote) => quote.speakerRole === "customer"),
+    problemInTheirWords: problem.shown,
+    moreProblemIds: problem.more,
     sections: SECTION_ORDER.map(([name, title]) => {
       const section = sectionOf(hypothesis.content, name);
       return { title, text: section?.text ?? "", evidenceIds: section?.evidenceIds ?? [] };

@@ -28,13 +28,17 @@ export function quoteHtml(quote: ReportQuote, options: { anchor?: boolean; showS
   return (
     `<figure class="quote quote-${quote.speakerRole}"${id}>` +
     `<blockquote data-evidence="${e(quote.evidenceId)}">${e(quote.quote)}</blockquote>` +
-    `<figcaption>${e(who(quote))}, ${e(quote.place)} · ${day(quote.occurredAt)}${signal} · evidence #${e(quote.evidenceId)}</figcaption>` +
+    `<figcaption>${e(who(quote))}, ${e(quote.place)}${quote.place.includes(day(quote.occurredAt)) ? "" : ` (${day(quote.occurredAt)})`}${signal} · evidence #${e(quote.evidenceId)}</figcaption>` +
     "</figure>"
   );
 }
 
 function quotes(list: readonly ReportQuote[], options: { showSignal?: boolean } = {}): string {
   return list.map((quote) => quoteHtml(quote, options)).join("");
+}
+
+function moreLinks(ids: readonly string[]): string {
+  return ids.map((id) => `<a href="#evidence-${e(id)}">#${e(id)}</a>`).join(", ");
 }
 
 function field(item: BriefField): string {
@@ -74,7 +78,9 @@ function readinessHtml(report: AccountReport): string {
   const gates = readiness.gates
     .map((gate) => {
       const data = gate.data.length === 0 ? "" : `<p class="data">${gate.data.map((item) => `${e(item.label)}: ${e(item.value)}`).join(" · ")}</p>`;
-      const evidence = gate.evidence.length === 0 ? "" : `<div class="quotes-compact">${quotes(gate.evidence)}</div>`;
+      const evidence =
+        (gate.evidence.length === 0 ? "" : `<div class="quotes-compact">${quotes(gate.evidence)}</div>`) +
+        (gate.moreEvidenceIds.length === 0 ? "" : `<p class="muted small">Also: ${moreLinks(gate.moreEvidenceIds)} (quoted under Signals).</p>`);
       return (
         `<li class="gate" id="gate-${gate.id}"><div>${statusBadge(gate.status)}</div><div>` +
         `<h3>${e(gate.title)} <span class="muted small">(${gate.id})</span></h3>` +
@@ -163,16 +169,13 @@ function peopleHtml(report: AccountReport): string {
   const head = `<p><strong>Champion${champion.name === null ? "" : `: ${e(champion.name)}`}</strong> <span class="status status-${champion.status === "active" ? "pass" : champion.status === "unknown" ? "unknown" : "fail"}">${statusWords[champion.status]}</span> ${e(champion.explanation)}</p>`;
   const rows = people
     .map((person) => {
+      const latest = person.bySignal.flatMap((group) => group.quotes).sort((left, right) => left.occurredAt.localeCompare(right.occurredAt)).at(-1);
       const said =
         person.bySignal.length === 0
           ? '<span class="muted">not quoted in any evidence</span>'
-          : person.bySignal
-              .map((group) => {
-                const latest = group.quotes.at(-1);
-                const more = group.quotes.length > 1 ? ` <span class="muted small">(latest of ${group.quotes.length}: ${group.quotes.map((quote) => `#${e(quote.evidenceId)}`).join(", ")})</span>` : "";
-                return `<h4>${e(group.signalTitle)}${more}</h4>${latest === undefined ? "" : quoteHtml(latest, { showSignal: false })}`;
-              })
-              .join("");
+          : `<ul class="by-signal">${person.bySignal
+              .map((group) => `<li><strong>${e(group.signalTitle)}</strong> ×${group.quotes.length}: ${moreLinks(group.quotes.map((quote) => quote.evidenceId))}</li>`)
+              .join("")}</ul>${latest === undefined ? "" : `<p class="muted small">Latest words:</p>${quoteHtml(latest)}`}`;
       return `<tr><td>${e(person.name)}<br><span class="muted small">${e(person.roles.join(", "))}</span></td><td class="nowrap">${day(person.lastQuoted)}</td><td>${said}</td></tr>`;
     })
     .join("");
@@ -235,7 +238,8 @@ function briefHtml(report: AccountReport, brief: HypothesisBrief): string {
   const problem =
     brief.problemInTheirWords.length === 0
       ? '<p><span class="missing">missing</span> no customer quote states the problem</p>'
-      : quotes(brief.problemInTheirWords);
+      : quotes(brief.problemInTheirWords) +
+        (brief.moreProblemIds.length === 0 ? "" : `<p class="muted small">Also: ${moreLinks(brief.moreProblemIds)}.</p>`);
   const sections = brief.sections
     .map((section) => `<dt>${e(section.title)}</dt><dd>${e(section.text)}${section.evidenceIds.length === 0 ? "" : ` <span class="muted small">[${section.evidenceIds.map((id) => `#${e(id)}`).join(" ")}]</span>`}</dd>`)
     .join("");
@@ -274,8 +278,8 @@ function roiHtml(report: AccountReport): string {
 
 const SECTIONS: readonly [string, string][] = [
   ["facts", "Account facts"],
-  ["readiness", "Readiness"],
   ["next-actions", "Next customer actions"],
+  ["readiness", "Readiness, gate by gate"],
   ["changes", "What changed"],
   ["people", "People"],
   ["signals", "Signals, in their words"],

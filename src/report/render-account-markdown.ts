@@ -26,7 +26,8 @@ function day(iso: string | null): string {
 export function quoteMarkdown(quote: ReportQuote): string {
   const lines = quote.quote.split(/\r?\n/).map((line) => `> ${m(line)}`);
   const speaker = `${quote.speaker ?? "unnamed speaker"} (${quote.speakerRole})`;
-  lines.push(`> — ${m(speaker)}, ${m(quote.place)}, ${day(quote.occurredAt)} · ${m(quote.signalTitle)} · evidence #${quote.evidenceId}`);
+  const when = quote.place.includes(day(quote.occurredAt)) ? "" : ` (${day(quote.occurredAt)})`;
+  lines.push(`> — ${m(speaker)}, ${m(quote.place)}${when} · ${m(quote.signalTitle)} · evidence #${quote.evidenceId}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -62,6 +63,7 @@ function brief(report: AccountReport, item: HypothesisBrief): string[] {
     "**Problem confirmed by the customer, in their own words**",
     "",
     ...(item.problemInTheirWords.length === 0 ? ["**MISSING** (no customer quote states the problem)", ""] : quotes(item.problemInTheirWords)),
+    ...(item.moreProblemIds.length === 0 ? [] : [`Also: ${item.moreProblemIds.map((id) => `#${id}`).join(", ")}.`, ""]),
     `**The hypothesis** (drafted when the verdict was ${m(item.verdictWhenDrafted)})`,
     "",
     ...item.sections.map(
@@ -112,6 +114,7 @@ export function renderAccountMarkdown(report: AccountReport): string {
     out.push(`### ${STATUS_TEXT[gate.status]}: ${m(gate.title)} (${gate.id})`, "", ...gate.reasons.map((reason) => `${m(reason)}`), "");
     if (gate.data.length > 0) out.push(`*${gate.data.map((item) => `${m(item.label)}: ${m(item.value)}`).join(" · ")}*`, "");
     out.push(...quotes(gate.evidence));
+    if (gate.moreEvidenceIds.length > 0) out.push(`Also: ${gate.moreEvidenceIds.map((id) => `#${id}`).join(", ")} (quoted under Signals).`, "");
   }
   out.push("**Supported expansion types:** " + (readiness.expansionTypes.length === 0 ? "none corroborated." : readiness.expansionTypes.map((support) => `${support.type} (${support.signals.join(", ")})${support.note === null ? "" : ` ${m(support.note)}`}`).join("; ")), "");
   out.push("**Blocking risks:** " + (readiness.blockingRisks.length === 0 ? "none open." : readiness.blockingRisks.map((risk) => `${m(risk.signalTitle)} (weight ${risk.weight}; ${risk.evidenceIds.map((id) => `#${id}`).join(", ")})`).join("; ")), "");
@@ -147,11 +150,10 @@ export function renderAccountMarkdown(report: AccountReport): string {
   out.push("## People", "", `**Champion${champion.name === null ? "" : `: ${m(champion.name)}`}: ${champion.status.toUpperCase()}.** ${m(champion.explanation)}`, "");
   for (const person of report.people.people) {
     out.push(`### ${m(person.name)} (${person.roles.join(", ")})`, "", `Last quoted: ${day(person.lastQuoted)}.${person.bySignal.length === 0 ? " Not quoted in any evidence." : ""}`, "");
-    for (const group of person.bySignal) {
-      const latest = group.quotes.at(-1);
-      out.push(`*${m(group.signalTitle)}* (${group.quotes.length}: ${group.quotes.map((quote) => `#${quote.evidenceId}`).join(", ")}), latest:`, "");
-      if (latest !== undefined) out.push(quoteMarkdown(latest));
-    }
+    for (const group of person.bySignal) out.push(`- *${m(group.signalTitle)}* ×${group.quotes.length}: ${group.quotes.map((quote) => `#${quote.evidenceId}`).join(", ")}`);
+    const latest = person.bySignal.flatMap((group) => group.quotes).sort((left, right) => left.occurredAt.localeCompare(right.occurredAt)).at(-1);
+    if (latest !== undefined) out.push("", "Latest words:", "", quoteMarkdown(latest));
+    else out.push("");
   }
 
   out.push("## Signals, in their words", "");

@@ -63,7 +63,9 @@ export interface ReportGate {
   readonly title: string;
   readonly status: GateStatus;
   readonly reasons: readonly string[];
+  /** The latest few quotes behind the gate; the rest are listed by id (`moreEvidenceIds`), quoted under Signals. */
   readonly evidence: readonly ReportQuote[];
+  readonly moreEvidenceIds: readonly string[];
   /** Numbers the gate decided from, worded for a reader ("lastEngaged: 2026-10-20"). */
   readonly data: readonly { readonly label: string; readonly value: string }[];
 }
@@ -146,6 +148,7 @@ export interface HypothesisBrief {
   readonly fields: readonly BriefField[];
   /** The problem in the customer's own words: stored quotes only. */
   readonly problemInTheirWords: readonly ReportQuote[];
+  readonly moreProblemIds: readonly string[];
   /** The hypothesis's own sections (seed 001), as stored. */
   readonly sections: readonly { readonly title: string; readonly text: string; readonly evidenceIds: readonly string[] }[];
 }

@@ -54,14 +54,18 @@ td.num { text-align: right; white-space: nowrap; }
 .category-empty { color: var(--muted); font-style: italic; }
 .apart { border: 1.5px dashed var(--muted); padding: 6px 14px 8px; margin-top: 14px; }
 .apart h3 { margin-top: 6px; }
-.people td:first-child { font-weight: 600; }
+.people td:first-child { font-weight: 600; width: 11em; }
+.by-signal { margin: 0 0 4px; padding-left: 1.1em; }
+.by-signal li { margin: 1px 0; }
 .chart { max-width: 100%; height: auto; display: block; }
 .usage-charts { display: flex; flex-wrap: wrap; gap: 18px; margin-top: 8px; }
 .usage-charts .chart { width: 340px; }
 .brief { border: 1px solid var(--ink); padding: 10px 14px; margin: 12px 0 16px; }
 .brief h3 { margin-top: 2px; }
-.brief dl { display: grid; grid-template-columns: 13em 1fr; margin: 6px 0; }
-.brief dt, .brief dd { padding: 4px 0; border-bottom: 1px solid var(--soft); margin: 0; }
+.brief dl { margin: 6px 0; }
+.brief dl > div { display: grid; grid-template-columns: 14em 1fr; column-gap: 12px; border-bottom: 1px solid #e4e4e4; }
+.brief dt, .brief dd { padding: 4px 0; margin: 0; }
+.brief .sections dt { margin-top: 6px; }
 .brief dt { font-weight: 600; }
 .missing { font-weight: 700; font-style: normal; text-transform: uppercase; font-size: 0.8rem; border: 1px dashed var(--ink); padding: 0 4px; }
 .approval { font-weight: 600; }

@@ -44,16 +44,26 @@ export function marker(lane: Lane, x: number, y: number, size = 5): string {
   }
 }
 
-/** Spreads marks of one lane that would overlap over a few rows inside the lane. */
-function placeInLane(points: readonly { x: number; point: TimelinePoint }[]): { x: number; offset: number; point: TimelinePoint }[] {
-  const offsets = [0, -8, 8, -4, 4];
+/**
+ * Marks of one lane: one per day, with the number of quotes that day beside it when there are several,
+ * moved up and down a little when two days sit closer than a mark's width.
+ */
+function placeInLane(points: readonly { x: number; point: TimelinePoint }[]): { x: number; offset: number; day: string; points: TimelinePoint[] }[] {
+  const byDay = new Map<string, { x: number; day: string; points: TimelinePoint[] }>();
+  for (const { x, point } of points) {
+    const entry = byDay.get(point.day) ?? { x, day: point.day, points: [] };
+    entry.points.push(point);
+    byDay.set(point.day, entry);
+  }
+  const offsets = [0, -7, 7];
   const lastX = new Map<number, number>();
-  return [...points]
+  return [...byDay.values()]
     .sort((left, right) => left.x - right.x)
-    .map(({ x, point }) => {
-      const free = offsets.find((offset) => x - (lastX.get(offset) ?? Number.NEGATIVE_INFINITY) >= 11) ?? 0;
-      lastX.set(free, x);
-      return { x, offset: free, point };
+    .map((entry) => {
+      const width = entry.points.length > 1 ? 24 : 12;
+      const free = offsets.find((offset) => entry.x - (lastX.get(offset) ?? Number.NEGATIVE_INFINITY) >= width) ?? 0;
+      lastX.set(free, entry.x);
+      return { ...entry, offset: free };
     });
 }
 
@@ -98,9 +108,13 @@ export function timelineChart(timeline: TimelineData): string {
   LANES.forEach((lane, index) => {
     const y = TOP + index * LANE_HEIGHT + LANE_HEIGHT / 2;
     const placed = placeInLane(timeline.points.filter((point) => point.lane === lane.lane).map((point) => ({ x: x(point.day), point })));
-    for (const { x: pointX, offset, point } of placed) {
-      const label = `#${point.evidenceId} ${signalById(point.signalId).title}, ${point.day}`;
-      parts.push(`<g><title>${escapeHtml(label)}</title>${marker(lane.lane, pointX, y + offset, 4.5)}</g>`);
+    for (const mark of placed) {
+      const label = mark.points.map((point) => `#${point.evidenceId} ${signalById(point.signalId).title}`).join("; ");
+      const count =
+        mark.points.length > 1
+          ? `<text x="${coordinate(mark.x + 8)}" y="${coordinate(y + mark.offset + 4)}" font-size="10" font-weight="bold" fill="#222222">${mark.points.length}</text>`
+          : "";
+      parts.push(`<g><title>${escapeHtml(`${mark.day}: ${label}`)}</title>${marker(lane.lane, mark.x, y + mark.offset, 4.5)}${count}</g>`);
     }
   });
   const legendY = axisY + AXIS_HEIGHT + 14;
@@ -113,7 +127,7 @@ export function timelineChart(timeline: TimelineData): string {
     legendX += 30 + text.length * 6.2;
   }
   parts.push(
-    `<line x1="${WIDTH - RIGHT - 150}" y1="${legendY - 10}" x2="${WIDTH - RIGHT - 150}" y2="${legendY + 2}" stroke="#000000" stroke-width="1.5"/>`,
+    `<line x1="${WIDTH - RIGHT - 134}" y1="${legendY - 10}" x2="${WIDTH - RIGHT - 134}" y2="${legendY + 2}" stroke="#000000" stroke-width="1.5"/>`,
     `<text x="${WIDTH - RIGHT}" y="${legendY}" text-anchor="end" font-size="11" fill="#222222">report day ${escapeHtml(timeline.to)}</text>`,
     "</svg>",
   );

@@ -11,7 +11,9 @@ import { registerEvidenceCommand } from "./commands/evidence-command.js";
 import { registerExtractCommand } from "./commands/extract-command.js";
 import { registerIndexCommand } from "./commands/index-command.js";
 import { registerMigrateCommand } from "./commands/migrate-command.js";
+import { registerPortfolioCommand } from "./commands/portfolio-command.js";
 import { registerReadinessCommand } from "./commands/readiness-command.js";
+import { registerReportCommand } from "./commands/report-command.js";
 import { registerRejectCommand } from "./commands/reject-command.js";
 import { registerTaxonomyCommand } from "./commands/taxonomy-command.js";
 
@@ -27,6 +29,8 @@ const COMMANDS = [
   registerApproveCommand,
   registerRejectCommand,
   registerDisputeCommand,
+  registerReportCommand,
+  registerPortfolioCommand,
   registerEvalCommand,
   registerTaxonomyCommand,
   registerMigrateCommand,

@@ -154,7 +154,7 @@ function accountFacts(sources: ReportSources): AccountFacts {
 }
 
 function headline(result: ReadinessResult): string {
-  const types = result.expansionTypes.map((support) => support.type.replace("_", " ")).join(", ");
+  const types = result.expansionTypes.map((support) => support.type.replace(/_/g, " ")).join(", ");
   const failing = (status: "fail" | "unknown") =>
     result.gates
       .filter((gate) => gate.gate !== "customer_pull" && gate.status === status)
@@ -409,7 +409,7 @@ function hypothesisBrief(
           ? `no seat count agreed yet; today's ARR per seat is ${money(perSeat)} (ARR / licensed seats)`
           : "no price list in the data; estimate with the account team",
     },
-    { label: "Expansion type", value: `${hypothesis.expansionType.replace("_", " ")}: ${EXPANSION_TYPES[hypothesis.expansionType as ExpansionType] ?? ""}` },
+    { label: "Expansion type", value: `${hypothesis.expansionType.replace(/_/g, " ")}: ${EXPANSION_TYPES[hypothesis.expansionType as ExpansionType] ?? ""}` },
     { label: "Signals identified", value: signalIds.length === 0 ? null : signalIds.map((id) => signalById(id).title).join("; "), missingHint: "no corroborated customer-side signal" },
     { label: "Customer contact (champion)", value: account.champion === null ? null : `${account.champion}${championStatus}`, missingHint: "no champion named" },
     { label: "Economic buyer", value: account.economicBuyer, missingHint: "nobody who controls budget is named (seed 004, anti-pattern 4)" },

@@ -28,6 +28,8 @@ export interface AuditEntry {
  * (`app-report-reader.ts`), so report/ never runs SQL, and tests can hand in fixtures.
  */
 export interface ReportReader {
+  /** Every stored account's id. */
+  accountIds(): Promise<readonly string[]>;
   assess(accountId: string, asOf: string): Promise<AssessedAccount>;
   hypotheses(accountId: string): Promise<readonly SourceHypothesis[]>;
   disputes(accountId: string): Promise<readonly SourceDispute[]>;

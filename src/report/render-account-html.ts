@@ -95,7 +95,7 @@ function readinessHtml(report: AccountReport): string {
     readiness.expansionTypes.length === 0
       ? "<p>No expansion type is supported by corroborated customer-side evidence.</p>"
       : `<ul>${readiness.expansionTypes
-          .map((support) => `<li><strong>${e(support.type.replace("_", " "))}</strong>: ${e(support.signals.join(", "))}${support.note === null ? "" : `. ${e(support.note)}`}</li>`)
+          .map((support) => `<li><strong>${e(support.type.replace(/_/g, " "))}</strong>: ${e(support.signals.join(", "))}${support.note === null ? "" : `. ${e(support.note)}`}</li>`)
           .join("")}</ul>`;
   const risks =
     readiness.blockingRisks.length === 0
@@ -156,7 +156,7 @@ function changesHtml(report: AccountReport): string {
       : `<ul>${changes.hypothesisEvents
           .map(
             (event) =>
-              `<li>#${e(event.hypothesisId)} ${e(event.expansionType.replace("_", " "))}: <strong>${e(event.change)}</strong> by ${e(event.by)} on ${day(event.at)}${event.detail === null ? "" : `: ${e(event.detail)}`}</li>`,
+              `<li>#${e(event.hypothesisId)} ${e(event.expansionType.replace(/_/g, " "))}: <strong>${e(event.change)}</strong> by ${e(event.by)} on ${day(event.at)}${event.detail === null ? "" : `: ${e(event.detail)}`}</li>`,
           )
           .join("")}</ul>`,
   );
@@ -245,7 +245,7 @@ function briefHtml(report: AccountReport, brief: HypothesisBrief): string {
     .join("");
   return (
     `<article class="brief" id="hypothesis-${e(brief.id)}">` +
-    `<h3>${e(report.account.name)}: expansion brief #${e(brief.id)} (${e(String(brief.expansionType).replace("_", " "))})</h3>` +
+    `<h3>${e(report.account.name)}: expansion brief #${e(brief.id)} (${e(String(brief.expansionType).replace(/_/g, " "))})</h3>` +
     `<p class="approval">${approvalHtml(brief.approval)}</p>` +
     `<dl>${first === undefined ? "" : field(first)}${rest.map(field).join("")}</dl>` +
     `<h4>Problem confirmed by the customer, in their own words</h4>${problem}` +
@@ -262,7 +262,7 @@ function hypothesesHtml(report: AccountReport): string {
     report.hypothesisHistory.length === 0
       ? ""
       : `<h3>Earlier hypotheses</h3><table><thead><tr><th>#</th><th>Type</th><th>Status</th><th>Note</th></tr></thead><tbody>${report.hypothesisHistory
-          .map((item) => `<tr><td>${e(item.id)}</td><td>${e(item.expansionType.replace("_", " "))}</td><td>${e(item.status)}</td><td>${e(item.note ?? "")}</td></tr>`)
+          .map((item) => `<tr><td>${e(item.id)}</td><td>${e(item.expansionType.replace(/_/g, " "))}</td><td>${e(item.status)}</td><td>${e(item.note ?? "")}</td></tr>`)
           .join("")}</tbody></table>`;
   return report.hypotheses.map((brief) => briefHtml(report, brief)).join("") + history;
 }

@@ -7,13 +7,20 @@ import type { AccountReport, ApprovalState, BriefField, HypothesisBrief, ReportQ
 const STATUS_TEXT: Record<GateStatus, string> = { pass: "✓ PASS", fail: "✗ FAIL", unknown: "? UNKNOWN" };
 
 /**
- * Text made inert for Markdown: every ASCII punctuation mark that could start markup (HTML tags, links,
- * emphasis, tables, headings) gets a backslash, which CommonMark defines as a literal character.
+ * Text made inert for Markdown, with as few backslashes as that takes so the raw file stays readable:
+ * characters that start markup anywhere (`\\ \` * [ ] < | ~`), an underscore at a word edge, an `&` that
+ * would start an entity, and `# + - > =` at the start of a line. CommonMark reads a backslashed
+ * punctuation mark as the mark itself, so no customer text can become a tag, a link or a heading.
  *
- * @example escapeMarkdown("<script>*x*</script>") // "\\<script\\>\\*x\\*\\</script\\>"
+ * @example escapeMarkdown("<script>*x*</script>") // "\\<script>\\*x\\*\\</script>"
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>()#+!|~&]/g, "\\$&");
+  return text
+    .replace(/[\\`*[\]<|~]/g, "\\$&")
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, "\\_")
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
+    .replace(/^(\s*)([#+\->=])/gm, "$1\\$2")
+    .replace(/^(\s*\d+)([.)])/gm, "$1\\$2");
 }
 
 const m = escapeMarkdown;
@@ -54,7 +61,7 @@ function approvalText(approval: ApprovalState): string {
 
 function brief(report: AccountReport, item: HypothesisBrief): string[] {
   return [
-    `### ${m(report.account.name)}: expansion brief #${item.id} (${m(String(item.expansionType).replace("_", " "))})`,
+    `### ${m(report.account.name)}: expansion brief #${item.id} (${m(String(item.expansionType).replace(/_/g, " "))})`,
     "",
     `**${approvalText(item.approval)}**`,
     "",
@@ -107,9 +114,12 @@ export function renderAccountMarkdown(report: AccountReport): string {
     `| Champion | ${m(account.champion ?? "not named")} |`,
     `| Economic buyer | ${m(account.economicBuyer ?? "not named")} |`,
     "",
-    "## Readiness",
-    "",
   );
+  out.push("## Next customer actions", "");
+  if (report.nextActions.length === 0) out.push("Every gate passes. The next step is a discovery conversation with the economic buyer, not a close (seed 004).", "");
+  else out.push(...report.nextActions.map((action) => `- ${STATUS_TEXT[action.status]} **${m(action.title)}:** ${m(action.action)}`), "");
+
+  out.push("## Readiness, gate by gate", "");
   for (const gate of readiness.gates) {
     out.push(`### ${STATUS_TEXT[gate.status]}: ${m(gate.title)} (${gate.id})`, "", ...gate.reasons.map((reason) => `${m(reason)}`), "");
     if (gate.data.length > 0) out.push(`*${gate.data.map((item) => `${m(item.label)}: ${m(item.value)}`).join(" · ")}*`, "");
@@ -120,10 +130,6 @@ export function renderAccountMarkdown(report: AccountReport): string {
   out.push("**Blocking risks:** " + (readiness.blockingRisks.length === 0 ? "none open." : readiness.blockingRisks.map((risk) => `${m(risk.signalTitle)} (weight ${risk.weight}; ${risk.evidenceIds.map((id) => `#${id}`).join(", ")})`).join("; ")), "");
   if (readiness.notCounted > 0) out.push(`${readiness.notCounted} evidence row(s) said by the vendor or an unknown speaker did not count (seed 001: push, not pull).`, "");
   out.push(`Decided by rules, not by a model: rules ${m(readiness.rulesVersion)} (${m(readiness.rulesFile)}).`, "");
-
-  out.push("## Next customer actions", "");
-  if (report.nextActions.length === 0) out.push("Every gate passes. The next step is a discovery conversation with the economic buyer, not a close (seed 004).", "");
-  else out.push(...report.nextActions.map((action) => `- ${STATUS_TEXT[action.status]} **${m(action.title)}:** ${m(action.action)}`), "");
 
   out.push("## What changed", "");
   if (changes.basis === "none") {

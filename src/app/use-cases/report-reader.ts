@@ -1,3 +1,4 @@
+import { listAccounts } from "../../db/account-store.js";
 import { listAuditEvents } from "../../db/audit-history-store.js";
 import type { Queryable } from "../../db/database.js";
 import { listHypotheses } from "../../db/hypothesis-store.js";
@@ -15,6 +16,9 @@ import { sourceEvidenceOf, type ReportReader } from "../../report/gather-report-
  */
 export function storeReportReader(database: Queryable, options: { rules?: LoadedRules } = {}): ReportReader {
   return {
+    async accountIds() {
+      return (await listAccounts(database)).map((account) => account.id);
+    },
     async assess(accountId, asOf) {
       const assessment = await assessAccount(database, accountId, { asOf, ...(options.rules === undefined ? {} : { rules: options.rules }) });
       return {

@@ -314,7 +314,7 @@ export function renderAccountHtml(report: AccountReport): string {
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${e(account.name)}: pre-QBR evidence report, as of ${e(report.asOf)}</title>`,
+    `<title>${e(account.name)}: pre-QBR report ${e(report.asOf)}</title>`,
     `<style>${REPORT_CSS}</style>`,
     "</head>",
     "<body>",

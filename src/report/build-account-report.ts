@@ -475,12 +475,15 @@ function changesSection(sources: ReportSources, quotes: ReadonlyMap<string, Repo
   }
   const since = basis === "flag" ? (sources.since as string) : (previous as NonNullable<typeof previous>).recordedAt;
   const sinceTime = timeOf(since);
+  // A day given with --since counts from its start; an assessment's own run (the hypotheses it drafted in
+  // the same transaction, at the same instant) is not a change since that assessment.
+  const after = (iso: string) => (basis === "flag" ? timeOf(iso) >= sinceTime : timeOf(iso) > sinceTime);
   const newEvidence =
     basis === "flag"
       ? [...quotes.values()].filter((quote) => timeOf(quote.occurredAt) >= sinceTime)
       : [...quotes.values()].filter((quote) => !(previous?.evidenceIds ?? []).includes(quote.evidenceId));
   const disputed = sources.disputes
-    .filter((dispute) => timeOf(dispute.at) >= sinceTime)
+    .filter((dispute) => after(dispute.at))
     .map((dispute) => ({ quote: quoteOf(dispute.evidence), by: dispute.reviewer, at: dispute.at, comment: dispute.comment }))
     .filter((dispute): dispute is { quote: ReportQuote; by: string; at: string; comment: string | null } => dispute.quote !== undefined);
   const current = sources.readiness.result;
@@ -493,7 +496,7 @@ function changesSection(sources: ReportSources, quotes: ReadonlyMap<string, Repo
         });
   const changes = ["hypothesis.approved", "hypothesis.rejected", "hypothesis.stale", "hypothesis.drafted"];
   const hypothesisEvents = sources.hypothesisEvents
-    .filter((event) => changes.includes(event.action) && timeOf(event.at) >= sinceTime)
+    .filter((event) => changes.includes(event.action) && after(event.at))
     .map((event) => {
       const change = event.action.slice("hypothesis.".length) as "approved" | "rejected" | "stale" | "drafted";
       const detail = event.details["reason"] ?? event.details["comment"] ?? event.details["overrideReason"] ?? null;

@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listEvidence } from "../src/db/evidence-store.js";
-import { activeEvidence, type StoredEvidence } from "../src/db/readiness-input-store.js";
+import { activeEvidence } from "../src/db/readiness-input-store.js";
+import type { QuotedEvidence } from "../src/evidence/evidence-record.js";
 import { disputedEvidence } from "../src/db/report-history-store.js";
-import { placeOf } from "../src/hypotheses/cite-evidence.js";
+import { placeOf } from "../src/evidence/cite-evidence.js";
 import type { AccountReport, PortfolioReport } from "../src/report/report-model.js";
 import { chromiumAvailable, launchChromium, openHtml, pdfPageCount } from "./support/chromium.js";
 import { DEMO_AS_OF } from "./support/demo-evidence.js";
@@ -108,7 +109,7 @@ describe("evidence report and evidence portfolio (three demo accounts, offline e
 
   it("quotes only stored evidence, word for word as in its source document, at the place it cites", async () => {
     for (const id of ACCOUNTS) {
-      const stored = new Map<string, StoredEvidence>((await activeEvidence(engine.database, id)).map((row) => [row.id, row]));
+      const stored = new Map<string, QuotedEvidence>((await activeEvidence(engine.database, id)).map((row) => [row.id, row]));
       for (const row of await disputedEvidence(engine.database, id)) stored.set(row.evidence.id, row.evidence);
       const rendered: [string, RenderedQuote[]][] = [
         ["html", quotesInHtml(html.get(id) ?? "")],

@@ -13,5 +13,6 @@ export { listEvidence, type CitedEvidence, type EvidenceFilter } from "./use-cas
 export { listHypotheses, HYPOTHESIS_STATUSES, type HypothesisStatus } from "./use-cases/hypotheses.js";
 export { history, type RecordedAuditEvent } from "./use-cases/history.js";
 export { listDisputes, exportDisputes, type DisputedEvidence } from "./use-cases/disputes.js";
+export { previousAssessment, disputedQuotes, type RecordedAssessment, type DisputedRow } from "./use-cases/report-history.js";
 export { formatCitation } from "../evidence/cite-evidence.js";
 export type { EvidenceId, EvidenceRecord, QuotedEvidence } from "../evidence/evidence-record.js";

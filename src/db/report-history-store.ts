@@ -1,5 +1,5 @@
 import type { Queryable } from "./database.js";
-import type { StoredEvidence } from "./readiness-input-store.js";
+import type { QuotedEvidence } from "../evidence/evidence-record.js";
 
 /** A recorded readiness assessment as a report compares with it. */
 export interface RecordedAssessment {
@@ -35,7 +35,7 @@ export async function assessmentBefore(database: Queryable, accountId: string, b
 
 /** An evidence row a reviewer marked wrong, with its document (for the citation) and the review. */
 export interface DisputedRow {
-  readonly evidence: StoredEvidence;
+  readonly evidence: QuotedEvidence;
   readonly reviewer: string;
   readonly comment: string | null;
   readonly labelledAt: string;
@@ -56,7 +56,7 @@ export async function disputedEvidence(database: Queryable, accountId: string): 
     title: string | null;
     occurred_at: string | null;
     full_text: string;
-    metadata: { segments?: StoredEvidence["document"]["segments"] } | string | null;
+    metadata: { segments?: QuotedEvidence["document"]["segments"] } | string | null;
     reviewer: string;
     comment: string | null;
     labelled_at: string;
@@ -71,7 +71,7 @@ export async function disputedEvidence(database: Queryable, accountId: string): 
     [accountId],
   );
   return rows.map((row) => {
-    const metadata = typeof row.metadata === "string" ? (JSON.parse(row.metadata) as { segments?: StoredEvidence["document"]["segments"] }) : row.metadata;
+    const metadata = typeof row.metadata === "string" ? (JSON.parse(row.metadata) as { segments?: QuotedEvidence["document"]["segments"] }) : row.metadata;
     return {
       evidence: {
         id: row.id,

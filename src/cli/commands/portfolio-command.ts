@@ -1,13 +1,13 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { storeReportReader } from "../../app/use-cases/report-reader.js";
 import { today } from "../../hypotheses/assess-account.js";
 import { buildAccountReport } from "../../report/build-account-report.js";
 import { buildPortfolio } from "../../report/build-portfolio.js";
 import { gatherReportSources } from "../../report/gather-report-sources.js";
 import { renderAccountHtml } from "../../report/render-account-html.js";
 import { renderPortfolioHtml, renderPortfolioMarkdown, renderPortfolioTable } from "../../report/render-portfolio.js";
-import { contextFor, withDatabase, type ContextDependencies } from "../command-context.js";
+import { appReportReader } from "../../report/app-report-reader.js";
+import { contextFor, type ContextDependencies } from "../command-context.js";
 import { checkedDay, formatOf, writeOutput } from "./report-command.js";
 
 interface PortfolioOptions {
@@ -45,8 +45,8 @@ export function registerPortfolioCommand(program: Command, dependencies: Context
       const format = formatOf(options.format, options.out, ["table", "md", "html"], "table");
       const asOf = checkedDay(options.asOf ?? today(), "--as-of");
       const renewalBefore = options.renewalBefore === undefined ? undefined : checkedDay(options.renewalBefore, "--renewal-before");
-      const { portfolio, reports } = await withDatabase(context, async (database) => {
-        const reader = storeReportReader(database);
+      const { portfolio, reports } = await context.run(async (services) => {
+        const reader = appReportReader(services);
         const portfolio = await buildPortfolio(reader, { asOf, renewalBefore });
         const reports =
           options.withReports === true && options.out !== undefined

@@ -1,14 +1,14 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { storeReportReader } from "../../app/use-cases/report-reader.js";
 import { ConfigError } from "../../errors.js";
 import { today } from "../../hypotheses/assess-account.js";
 import { buildAccountReport } from "../../report/build-account-report.js";
 import { gatherReportSources } from "../../report/gather-report-sources.js";
 import { renderAccountHtml } from "../../report/render-account-html.js";
 import { renderAccountMarkdown } from "../../report/render-account-markdown.js";
-import { contextFor, withDatabase, type ContextDependencies } from "../command-context.js";
+import { appReportReader } from "../../report/app-report-reader.js";
+import { contextFor, type ContextDependencies } from "../command-context.js";
 
 interface ReportOptions {
   format?: string;
@@ -67,8 +67,8 @@ export function registerReportCommand(program: Command, dependencies: ContextDep
       const format = formatOf(options.format, options.out, ["html", "md"], "html");
       const asOf = checkedDay(options.asOf ?? today(), "--as-of");
       const since = options.since === undefined ? undefined : checkedDay(options.since, "--since");
-      const report = await withDatabase(context, async (database) =>
-        buildAccountReport(await gatherReportSources(storeReportReader(database), accountId, { asOf, since })),
+      const report = await context.run(async (services) =>
+        buildAccountReport(await gatherReportSources(appReportReader(services), accountId, { asOf, since })),
       );
       const text = format === "html" ? renderAccountHtml(report) : renderAccountMarkdown(report);
       if (options.out === undefined) {

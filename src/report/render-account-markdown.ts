@@ -121,7 +121,9 @@ export function renderAccountMarkdown(report: AccountReport): string {
 
   out.push("## Readiness, gate by gate", "");
   for (const gate of readiness.gates) {
-    out.push(`### ${STATUS_TEXT[gate.status]}: ${m(gate.title)} (${gate.id})`, "", ...gate.reasons.map((reason) => `${m(reason)}`), "");
+    // One reason is a paragraph; several are a list, so Markdown viewers do not run them together.
+    const reasons = gate.reasons.length === 1 ? gate.reasons.map(m) : gate.reasons.map((reason) => `- ${m(reason)}`);
+    out.push(`### ${STATUS_TEXT[gate.status]}: ${m(gate.title)} (${gate.id})`, "", ...reasons, "");
     if (gate.data.length > 0) out.push(`*${gate.data.map((item) => `${m(item.label)}: ${m(item.value)}`).join(" · ")}*`, "");
     out.push(...quotes(gate.evidence));
     if (gate.moreEvidenceIds.length > 0) out.push(`Also: ${gate.moreEvidenceIds.map((id) => `#${id}`).join(", ")} (quoted under Signals).`, "");

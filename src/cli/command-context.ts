@@ -38,6 +38,7 @@ export function contextFor(command: Command, dependencies: ContextDependencies):
     output: createOutput(config.json, dependencies.write),
     openDatabase: () =>
       open(config.database, {
+        server: config.server,
         lock: {
           onWait: (holder) => {
             const write = dependencies.writeProgress ?? ((text: string) => process.stderr.write(text));

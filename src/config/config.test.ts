@@ -26,6 +26,14 @@ describe("loadConfig", () => {
     expect(loadConfig({ ...base, environment: { EVIDENCE_DB: "  " } }).database).toMatchObject({ engine: "pglite" });
   });
 
+  it("reads the server pool size and statement timeout from the environment, with defaults, and names a bad one", () => {
+    expect(loadConfig(base).server).toEqual({ poolSize: 4, statementTimeoutMs: 60_000 });
+    const environment = { EVIDENCE_DB_POOL_SIZE: "12", EVIDENCE_DB_STATEMENT_TIMEOUT_MS: "0" };
+    expect(loadConfig({ ...base, environment }).server).toEqual({ poolSize: 12, statementTimeoutMs: 0 });
+    expect(() => loadConfig({ ...base, environment: { EVIDENCE_DB_POOL_SIZE: "none" } })).toThrow(/Invalid EVIDENCE_DB_POOL_SIZE/);
+    expect(() => loadConfig({ ...base, environment: { EVIDENCE_DB_STATEMENT_TIMEOUT_MS: "-5" } })).toThrow(/Invalid EVIDENCE_DB_STATEMENT_TIMEOUT_MS/);
+  });
+
   it("carries the --json flag", () => {
     expect(loadConfig({ ...base, json: true }).json).toBe(true);
     expect(loadConfig(base).json).toBe(false);

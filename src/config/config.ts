@@ -11,8 +11,22 @@ const databaseLocationSchema = z.discriminatedUnion("engine", [
 
 export type DatabaseLocation = z.infer<typeof databaseLocationSchema>;
 
+/**
+ * How the program uses a PostgreSQL server (ignored by the embedded engine). Four connections serve the
+ * embedder's concurrency and one writer; a statement that runs past a minute on this workload is stuck
+ * (waiting on a lock, or a plan gone wrong), and failing it beats holding locks forever. Building the
+ * search indexes is exempt: it can take minutes on a large load.
+ */
+const serverSettingsSchema = z.object({
+  poolSize: z.coerce.number().int().min(1).max(100).default(4),
+  statementTimeoutMs: z.coerce.number().int().min(0).default(60_000),
+});
+
+export type ServerSettings = z.infer<typeof serverSettingsSchema>;
+
 const configSchema = z.object({
   database: databaseLocationSchema,
+  server: serverSettingsSchema,
   json: z.boolean(),
 });
 
@@ -51,8 +65,17 @@ export function loadConfig(sources: ConfigSources): Config {
     DEFAULT_DATABASE_DIRECTORY;
   const parsed = configSchema.safeParse({
     database: parseDatabaseLocation(rawDatabase, sources.workingDirectory),
+    server: {
+      poolSize: nonEmpty(sources.environment.EVIDENCE_DB_POOL_SIZE),
+      statementTimeoutMs: nonEmpty(sources.environment.EVIDENCE_DB_STATEMENT_TIMEOUT_MS),
+    },
     json: sources.json ?? false,
   });
+  const serverIssue = parsed.error?.issues.find((issue) => issue.path[0] === "server");
+  if (serverIssue !== undefined) {
+    const variable = serverIssue.path[1] === "poolSize" ? "EVIDENCE_DB_POOL_SIZE" : "EVIDENCE_DB_STATEMENT_TIMEOUT_MS";
+    throw new ConfigError(`Invalid ${variable}: ${serverIssue.message}`, { cause: parsed.error });
+  }
   if (!parsed.success) {
     throw new ConfigError(
       `Invalid database location "${rawDatabase}" (from --db, EVIDENCE_DB or DATABASE_URL): ${z.prettifyError(parsed.error)}`,

@@ -1,4 +1,4 @@
-import type { DatabaseLocation } from "../config/config.js";
+import type { DatabaseLocation, ServerSettings } from "../config/config.js";
 import type { Database } from "./database.js";
 import type { DirectoryLockOptions } from "./directory-lock.js";
 import { migrate, type MigrationReport } from "./migrate.js";
@@ -7,14 +7,16 @@ import { openPostgres } from "./open-postgres.js";
 
 /**
  * Opens the configured engine and brings its schema up to date. `lock` applies to the embedded engine,
- * which one process at a time may open.
+ * which one process at a time may open; `server` (pool size, statement timeout) to a PostgreSQL server.
  */
 export async function openDatabase(
   location: DatabaseLocation,
-  options: { lock?: DirectoryLockOptions } = {},
+  options: { lock?: DirectoryLockOptions; server?: ServerSettings } = {},
 ): Promise<{ database: Database; migrations: MigrationReport }> {
   const database =
-    location.engine === "pglite" ? await openPglite(location.directory, options) : await openPostgres(location.url);
+    location.engine === "pglite" ? await openPglite(location.directory, options) : await openPostgres(location.url, {
+          ...(options.server === undefined ? {} : { maxConnections: options.server.poolSize, statementTimeoutMs: options.server.statementTimeoutMs }),
+        });
   try {
     const migrations = await migrate(database);
     return { database, migrations };

@@ -100,12 +100,28 @@ export interface NewEvidence {
  * Makes the evidence of the given chunks exactly `evidence`: rows for the same span and signal are
  * updated in place (their ids, which hypotheses cite, stay), new ones are added, and rows of these chunks
  * that the extraction no longer finds are removed. Call inside a transaction.
+ *
+ * On a server an index job may have replaced some of these documents since their chunks were read: the
+ * documents and chunks still there are locked against deletion until the transaction ends (documents
+ * first, the order an index job deletes in, so the two never deadlock), and evidence of the rest is
+ * dropped; the next extraction reads their new chunks.
  */
 export async function replaceChunkEvidence(
   transaction: Queryable,
   chunkIds: readonly number[],
   evidence: readonly NewEvidence[],
 ): Promise<{ inserted: number; removed: number }> {
+  const cited = [...new Set([...chunkIds, ...evidence.map((item) => item.chunkId)])];
+  await transaction.query(
+    "select id from documents where id in (select document_id from chunks where id = any($1::bigint[])) order by id for key share",
+    [cited],
+  );
+  const present = new Set(
+    (await transaction.query<{ id: number | string }>("select id from chunks where id = any($1::bigint[]) order by id for key share", [cited])).map((row) =>
+      Number(row.id),
+    ),
+  );
+  evidence = evidence.filter((item) => present.has(item.chunkId));
   const existing = await transaction.query<{ id: number | string; document_id: number | string; signal_id: string; quote_start: number; quote_end: number }>(
     "select id, document_id, signal_id, quote_start, quote_end from evidence where chunk_id = any($1::bigint[])",
     [chunkIds],

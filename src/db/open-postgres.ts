@@ -10,7 +10,7 @@ interface PgLike {
 function isLostConnection(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === "string" && (code.startsWith("08") || code === "57P01" || code === "57P02" || code === "57P03")) return true;
-  return /Connection terminated|connection ended|ECONNRESET|EPIPE|Client was closed/i.test((error as Error).message ?? "");
+  return /Connection terminated|connection ended|connection error and is not queryable|ECONNRESET|EPIPE|Client was closed/i.test((error as Error).message ?? "");
 }
 
 function isStatementTimeout(error: unknown): boolean {
@@ -72,6 +72,14 @@ export function redactUrl(url: string): string {
   }
 }
 
+function applicationNameOf(url: string): string {
+  try {
+    return new URL(url).searchParams.get("application_name") ?? "evidence";
+  } catch {
+    return "evidence";
+  }
+}
+
 export interface PostgresOptions {
   /** Connections in the pool (default 4). */
   readonly maxConnections?: number;
@@ -84,6 +92,8 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? 4,
+    // How an operator tells this program's sessions apart in pg_stat_activity (a URL may name another).
+    application_name: applicationNameOf(url),
     ...(statementTimeoutMs === undefined ? {} : { statement_timeout: statementTimeoutMs }),
   });
   // An idle client that errors (server restart) must not crash the process; the next query reports it.

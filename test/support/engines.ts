@@ -81,7 +81,10 @@ export async function startServerEngine(options: { migrated?: boolean; maxConnec
   const drop = () => onServerAdmin((client) => client.query(`drop database if exists ${name} with (force)`));
   let database: Database;
   try {
-    database = await openPostgres(url.toString(), { maxConnections: options.maxConnections ?? 4 });
+    // The test's own sessions carry another name than the program's, so a test can end the program's alone.
+    const ownUrl = new URL(url);
+    ownUrl.searchParams.set("application_name", "evidence-test");
+    database = await openPostgres(ownUrl.toString(), { maxConnections: options.maxConnections ?? 4 });
   } catch (error) {
     await drop();
     throw error;

@@ -31,7 +31,7 @@ export async function storedChunks(database: Queryable, accountId?: string): Pro
   }>(
     `select c.id as chunk_id, c.document_id, c.account_id, d.source_ref, d.kind, c.text, c.start_offset, c.end_offset,
             d.metadata -> 'segments' as segments
-       from chunks c join documents d on d.id = c.document_id
+       from chunks c join documents d on d.account_id = c.account_id and d.id = c.document_id
       where $1::text is null or c.account_id = $1
       order by d.source_ref, c.ordinal`,
     [accountId ?? null],
@@ -140,7 +140,7 @@ export async function replaceChunkEvidence(
          from jsonb_to_recordset($1::jsonb) as e(account_id text, document_id bigint, chunk_id bigint, signal_id text, quote text,
               quote_start integer, quote_end integer, alignment text, speaker text, speaker_role text, confidence double precision,
               comment_ref text, call_offset_seconds double precision, extractor_provider text, extractor_model text, prompt_hash text, run_id bigint)
-       on conflict (document_id, signal_id, quote_start, quote_end) do update set
+       on conflict (account_id, document_id, signal_id, quote_start, quote_end) do update set
          chunk_id = excluded.chunk_id, quote = excluded.quote, alignment = excluded.alignment, speaker = excluded.speaker,
          speaker_role = excluded.speaker_role, confidence = excluded.confidence, comment_ref = excluded.comment_ref,
          call_offset_seconds = excluded.call_offset_seconds, extractor_provider = excluded.extractor_provider,
@@ -206,7 +206,7 @@ export async function listEvidence(
     `select e.id, e.account_id, e.signal_id, e.quote, e.quote_start, e.quote_end, e.alignment, e.speaker, e.speaker_role, e.confidence,
             e.comment_ref, e.call_offset_seconds, d.kind, d.source_ref, d.title, d.occurred_at::text as occurred_at,
             e.extractor_provider, e.extractor_model, e.prompt_hash
-       from evidence e join documents d on d.id = e.document_id
+       from evidence e join documents d on d.account_id = e.account_id and d.id = e.document_id
       where ($1::text is null or e.account_id = $1) and ($2::text is null or e.signal_id = $2)
       order by e.account_id, d.occurred_at nulls last, d.source_ref, e.quote_start, e.signal_id`,
     [filter.accountId ?? null, filter.signalId ?? null],

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../errors.js";
-import { loadConfig, parseDatabaseLocation } from "./config.js";
+import { loadSettings } from "../app/settings.js";
+import { parseDatabaseLocation } from "./config.js";
 
 const base = { environment: {}, workingDirectory: "/work/project" };
+/** The database part of the one settings loader (src/app/settings.ts), from flags and the environment. */
+const loadConfig = (sources: { environment: NodeJS.ProcessEnv; workingDirectory: string; db?: string; json?: boolean }) =>
+  loadSettings({ flags: { db: sources.db, json: sources.json }, environment: sources.environment, workingDirectory: sources.workingDirectory });
 
-describe("loadConfig", () => {
+describe("loadSettings: database and output", () => {
   it("defaults to the embedded database in ./.evidence/db", () => {
     expect(loadConfig(base).database).toEqual({ engine: "pglite", directory: "/work/project/.evidence/db" });
   });
@@ -27,11 +31,11 @@ describe("loadConfig", () => {
   });
 
   it("reads the server pool size and statement timeout from the environment, with defaults, and names a bad one", () => {
-    expect(loadConfig(base).server).toEqual({ poolSize: 4, statementTimeoutMs: 60_000 });
+    expect(loadConfig(base).pool).toEqual({ size: 4, statementTimeoutMs: 60_000 });
     const environment = { EVIDENCE_DB_POOL_SIZE: "12", EVIDENCE_DB_STATEMENT_TIMEOUT_MS: "0" };
-    expect(loadConfig({ ...base, environment }).server).toEqual({ poolSize: 12, statementTimeoutMs: 0 });
-    expect(() => loadConfig({ ...base, environment: { EVIDENCE_DB_POOL_SIZE: "none" } })).toThrow(/Invalid EVIDENCE_DB_POOL_SIZE/);
-    expect(() => loadConfig({ ...base, environment: { EVIDENCE_DB_STATEMENT_TIMEOUT_MS: "-5" } })).toThrow(/Invalid EVIDENCE_DB_STATEMENT_TIMEOUT_MS/);
+    expect(loadConfig({ ...base, environment }).pool).toEqual({ size: 12, statementTimeoutMs: 0 });
+    expect(() => loadConfig({ ...base, environment: { EVIDENCE_DB_POOL_SIZE: "none" } })).toThrow(/EVIDENCE_DB_POOL_SIZE: .*\(got "none"\)/);
+    expect(() => loadConfig({ ...base, environment: { EVIDENCE_DB_STATEMENT_TIMEOUT_MS: "-5" } })).toThrow(/EVIDENCE_DB_STATEMENT_TIMEOUT_MS: .*\(got "-5"\)/);
   });
 
   it("carries the --json flag", () => {

@@ -44,7 +44,11 @@ function tablesTouched(sql: string): string[] {
  */
 function scopedToAccount(sql: string): boolean {
   if (/^\s*insert\s+into\s+\w+\s*\([^)]*\baccount_id\b/i.test(sql)) return true;
-  return [...sql.matchAll(/\baccount_id\s*=\s*(?:any\s*\(\s*)?\$\d/gi)].some((match) => !/is\s+null\s+or\s+[\w.]*$/i.test(sql.slice(0, match.index)));
+  // The accounts table is distributed by its own id.
+  const key = tablesTouched(sql).every((table) => table === "accounts") ? "(?:account_id|id)" : "account_id";
+  return [...sql.matchAll(new RegExp(`\\b${key}\\s*=\\s*(?:any\\s*\\(\\s*)?\\$\\d`, "gi"))].some(
+    (match) => !/is\s+null\s+or\s+[\w.]*$/i.test(sql.slice(0, match.index)),
+  );
 }
 
 describe("the schema and the stores are scoped by account (docs/scaling.md)", () => {

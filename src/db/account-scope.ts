@@ -31,6 +31,7 @@ export const DELIBERATE_FAN_OUTS: Readonly<Record<string, string>> = {
   "evidence-store.ts#replaceChunkEvidence": "writes the evidence of chunks read in one batch that may span accounts; the rows carry account_id",
   "evidence-store.ts#listEvidence": "lists evidence of every account when none is named (the evidence command without --account)",
   "evidence-label-store.ts#findEvidenceForReview": "a reviewer names an evidence row by id alone; a single-row lookup per shard",
+  "evidence-label-store.ts#listDisputedEvidence": "the eval suite's export of every disputed row, for the gold set; rare",
   "evidence-label-store.ts#listEvidenceLabels": "the eval suite reads every reviewer label; small and rare",
   "hypothesis-store.ts#findHypothesis": "a reviewer names a hypothesis by id alone; a single-row lookup per shard",
   "hypothesis-store.ts#setHypothesisStatus": "updates one hypothesis by id, found first by findHypothesis or currentHypotheses of one account",

@@ -1,4 +1,4 @@
-import type { DatabaseLocation, ServerSettings } from "../config/config.js";
+import type { DatabaseLocation } from "../config/config.js";
 import type { Database } from "./database.js";
 import type { DirectoryLockOptions } from "./directory-lock.js";
 import { migrate, type MigrationReport } from "./migrate.js";
@@ -11,7 +11,7 @@ import { openPostgres } from "./open-postgres.js";
  */
 export async function openDatabase(
   location: DatabaseLocation,
-  options: { lock?: DirectoryLockOptions; server?: ServerSettings } = {},
+  options: { lock?: DirectoryLockOptions; server?: { poolSize: number; statementTimeoutMs: number } } = {},
 ): Promise<{ database: Database; migrations: MigrationReport }> {
   const database =
     location.engine === "pglite" ? await openPglite(location.directory, options) : await openPostgres(location.url, {

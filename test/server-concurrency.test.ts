@@ -5,6 +5,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEvents } from "../src/db/audit-history-store.js";
 import type { Database } from "../src/db/database.js";
+import { openPostgres } from "../src/db/open-postgres.js";
+import { DatabaseError } from "../src/errors.js";
 import { listHypotheses } from "../src/db/hypothesis-store.js";
 import { extractStoredEvidence } from "../src/extract/extract-stored-evidence.js";
 import type { Extractor } from "../src/extract/extractor.js";
@@ -209,6 +211,21 @@ describe.skipIf(SERVER_SKIP_REASON !== undefined)(`concurrency on ${SERVER_LABEL
       const events = await listAuditEvents(engine.database, { subjectType: "hypothesis", subjectId: hypothesisId });
       return events.map((event) => event.action);
     }
+
+    it("a statement stuck behind a lock fails at the statement timeout, with a message naming the setting", async () => {
+      await holder.query("select pg_advisory_lock(42)");
+      const impatient = await openPostgres(engine.url ?? "", { statementTimeoutMs: 200 });
+      try {
+        const stuck = impatient.query("select pg_advisory_lock(42)");
+        await expect(stuck).rejects.toBeInstanceOf(DatabaseError);
+        await expect(stuck).rejects.toThrow(/longer than the 200 ms statement timeout .* Raise EVIDENCE_DB_STATEMENT_TIMEOUT_MS/);
+        // The pool is still usable afterwards.
+        expect(await impatient.query("select 1 as one")).toEqual([{ one: 1 }]);
+      } finally {
+        await impatient.close();
+        await holder.query("select pg_advisory_unlock(42)");
+      }
+    });
 
     it("approval first: the approval is recorded, then readiness marks it stale and drafts anew", async () => {
       const { hypothesisId, accountId } = await draftThenChangeEvidence();

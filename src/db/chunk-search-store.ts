@@ -293,6 +293,23 @@ export async function lexemesOf(database: Queryable, texts: readonly string[]): 
   return rows.map((row) => row.lexemes);
 }
 
+/** The latest document in which a person spoke (full name, or first name), with its date and place. */
+export async function lastSpokenBy(
+  database: Queryable,
+  accountId: string,
+  person: string,
+): Promise<{ sourceRef: string; kind: "ticket" | "call"; title: string | null; occurredAt: string | null; speaker: string } | undefined> {
+  const [row] = await database.query<{ source_ref: string; kind: "ticket" | "call"; title: string | null; occurred_at: string | null; speaker: string }>(
+    `select d.source_ref, d.kind, d.title, to_char(d.occurred_at at time zone 'UTC', 'YYYY-MM-DD') as occurred_at, turn ->> 'speaker' as speaker
+       from chunks c join documents d on d.id = c.document_id, jsonb_array_elements(c.turns) as turn
+      where c.account_id = $1 and (lower(turn ->> 'speaker') = lower($2) or lower(turn ->> 'speaker') like lower($2) || ' %')
+      order by d.occurred_at desc nulls last, c.ordinal desc
+      limit 1`,
+    [accountId, person.trim()],
+  );
+  return row === undefined ? undefined : { sourceRef: row.source_ref, kind: row.kind, title: row.title, occurredAt: row.occurred_at, speaker: row.speaker };
+}
+
 /** The dimension as SQL text: checked to be a small positive integer, as it goes into the statement. */
 function vectorDimensions(embedding: readonly number[]): number {
   const dimensions = embedding.length;

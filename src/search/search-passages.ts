@@ -23,7 +23,7 @@ export type SearchMethod = (typeof SEARCH_METHODS)[number];
  * Chosen by the numbers of `npm run bench:retrieval` on the held-apart question set
  * (test/bench/retrieval-questions.json); README "Asking questions" has the table.
  */
-export const DEFAULT_SEARCH_METHOD: SearchMethod = "fused";
+export const DEFAULT_SEARCH_METHOD: SearchMethod = "bm25";
 
 const isoDate = z.iso.date();
 

@@ -18,6 +18,7 @@ import { Redactor } from "../src/models/redact-personal-data.js";
 import { EvidenceRetriever } from "../src/search/evidence-retriever.js";
 import { SEARCH_METHODS, searchPassages, type SearchInput } from "../src/search/search-passages.js";
 import { writeAskSourceFolder } from "./support/ask-corpus.js";
+import { runInProcess } from "./support/run-cli.js";
 import { bufferedFetch, chatCompletion, MODEL_BASE_URL, type ChatRequestBody } from "./support/chat-completions.js";
 import { startPgliteEngine, type TestEngine } from "./support/engines.js";
 
@@ -209,5 +210,34 @@ describe("ask", () => {
         expect.objectContaining({ label: "last time Dana Okafor spoke", value: expect.stringMatching(/^2026-10-20 \(call/) }),
       ]),
     );
+  });
+});
+
+describe("evidence search and evidence ask", () => {
+  const run = async (args: string[]) => {
+    const written: string[] = [];
+    await runInProcess(engine.database, args, { write: (text) => written.push(text) });
+    return written.join("");
+  };
+
+  it("search prints ranked passages with citations, and --json the result object", async () => {
+    const text = await run(["search", "acme", "forty more seats Memphis", "--limit", "2", "--kind", "call"]);
+    expect(text).toMatch(/^\d passages for "forty more seats Memphis" \(bm25, \d+ words\) in acme:/);
+    expect(text).toContain("[1] call 2026-10-20 at 00:00:05");
+    const json = JSON.parse(await run(["--json", "search", "all", "Zeppelin", "--all-accounts"])) as { accountId: null; passages: Array<{ citation: { accountId: string } }> };
+    expect(json.accountId).toBeNull();
+    expect(json.passages[0]?.citation.accountId).toBe("globex");
+  });
+
+  it("search refuses a bad filter and an unknown account, naming them", async () => {
+    await expect(run(["search", "acme", "seats", "--since", "last week"])).rejects.toThrow(/since/);
+    await expect(run(["search", "nobody", "seats"])).rejects.toThrow(/No account "nobody"/);
+  });
+
+  it("ask prints the passages' own sentences under their sources offline, and says plainly when nothing answers", async () => {
+    expect(await run(["ask", "acme", "how many more seats do they need for the Memphis hub?"])).toContain('"We are opening the Memphis hub in January and will need forty more seats."');
+    const nothing = await run(["ask", "acme", "did they report a HIPAA breach in the radiology archive?"]);
+    expect(nothing).toContain("Nothing in acme's history answers");
+    expect(nothing).toContain("Closest, not an answer:");
   });
 });

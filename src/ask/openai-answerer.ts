@@ -2,6 +2,7 @@ import type { BaseMessage } from "@langchain/core/messages";
 import OpenAI from "openai";
 import { z } from "zod";
 import { ExtractionError } from "../errors.js";
+import { createOpenAiClient } from "../models/openai-client.js";
 import { providerErrorFrom } from "../models/provider-error.js";
 import { Redactor, type RedactionSession } from "../models/redact-personal-data.js";
 import { MODEL_ANSWER_RESPONSE_FORMAT, modelAnswerSchema, type ModelAnswer } from "./answer-schema.js";
@@ -49,14 +50,7 @@ export class OpenAiAnswerer implements Answerer {
     this.prompt = options.prompt ?? new AskPrompt();
     this.promptHash = this.prompt.hash;
     this.redactor = options.redactor ?? new Redactor();
-    this.client =
-      options.client ??
-      new OpenAI({
-        apiKey: options.apiKey,
-        ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }),
-        timeout: options.timeoutMs ?? 60_000,
-        maxRetries: options.maxRetries ?? 4,
-      });
+    this.client = options.client ?? createOpenAiClient({ apiKey: options.apiKey, baseURL: options.baseURL, timeoutMs: options.timeoutMs ?? 60_000, maxRetries: options.maxRetries });
   }
 
   async answer(request: AnswerRequest): Promise<ModelAnswer> {

@@ -1,9 +1,6 @@
 import type { Command } from "commander";
-import { accountFacts } from "../../ask/account-facts.js";
-import { askInputSchema, askQuestion } from "../../ask/ask-question.js";
-import type { AskResult } from "../../ask/answer-schema.js";
-import { contextFor, withDatabase, type ContextDependencies } from "../command-context.js";
-import { answererFrom, queryEmbedderFor, requireAccount } from "../query-services.js";
+import { askHistory, askInputSchema, type AskResult } from "../../app/index.js";
+import { contextFor, type ContextDependencies } from "../command-context.js";
 import { addFilterOptions, optionProblems, renderPassage } from "./search-command.js";
 
 interface AskOptions {
@@ -30,7 +27,12 @@ export function registerAskCommand(program: Command, dependencies: ContextDepend
   )
     .addHelpText("after", '\nExamples:\n  evidence ask brightpath-logistics "do they need more seats?"\n  evidence ask kestrel-credit-union "who is our champion and are they still engaged?" --json')
     .action(async (account: string, question: string, options: AskOptions, command: Command) => {
-      const context = contextFor(command, dependencies);
+      // The answer model is configured as the extractor's is (--model, OPENAI_API_KEY, endpoint, redaction).
+      const context = contextFor(command, dependencies, {
+        extractor: options.answerer ?? dependencies.environment.EVIDENCE_ANSWERER ?? "offline",
+        model: options.model,
+        redact: options.redact,
+      });
       const parsed = askInputSchema.safeParse({
         accountId: account,
         question,
@@ -42,12 +44,7 @@ export function registerAskCommand(program: Command, dependencies: ContextDepend
         person: options.person,
       });
       if (!parsed.success) throw optionProblems(parsed.error);
-      const answerer = answererFrom(options, dependencies.environment);
-      const result = await withDatabase(context, async (database) => {
-        await requireAccount(database, account);
-        const embedder = await queryEmbedderFor(database, dependencies.environment);
-        return askQuestion({ search: { database, embedder }, answerer, facts: accountFacts(database) }, parsed.data);
-      });
+      const result = await context.run((services) => askHistory(services, parsed.data));
       context.output.result(result, () => renderAnswer(result));
     });
 }

@@ -1,10 +1,8 @@
 import type { Command } from "commander";
 import { z } from "zod";
+import { SEARCH_METHODS, searchHistory, searchInputSchema, wordCount, type Passage, type SearchResult } from "../../app/index.js";
 import { InputError } from "../../errors.js";
-import { wordCount, type Passage } from "../../search/passage.js";
-import { SEARCH_METHODS, searchInputSchema, searchPassages, type SearchResult } from "../../search/search-passages.js";
-import { contextFor, withDatabase, type ContextDependencies } from "../command-context.js";
-import { queryEmbedderFor, requireAccount } from "../query-services.js";
+import { contextFor, type ContextDependencies } from "../command-context.js";
 
 interface SearchOptions {
   limit?: string;
@@ -56,10 +54,7 @@ export function registerSearchCommand(program: Command, dependencies: ContextDep
         ...(options.method === undefined ? {} : { method: options.method }),
       });
       if (!parsed.success) throw optionProblems(parsed.error);
-      const result = await withDatabase(context, async (database) => {
-        if (options.allAccounts !== true) await requireAccount(database, account);
-        return searchPassages({ database, embedder: await queryEmbedderFor(database, dependencies.environment) }, parsed.data);
-      });
+      const result = await context.run((services) => searchHistory(services, parsed.data));
       context.output.result(result, () => renderSearch(result));
     });
 }

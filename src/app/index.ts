@@ -14,5 +14,10 @@ export { listHypotheses, HYPOTHESIS_STATUSES, type HypothesisStatus } from "./us
 export { history, type RecordedAuditEvent } from "./use-cases/history.js";
 export { listDisputes, exportDisputes, type DisputedEvidence } from "./use-cases/disputes.js";
 export { previousAssessment, disputedQuotes, type RecordedAssessment, type DisputedRow } from "./use-cases/report-history.js";
+export { searchHistory, askHistory, queryEmbedder } from "./use-cases/ask-history.js";
+export { searchInputSchema, searchResultSchema, SEARCH_METHODS, type SearchInput, type SearchResult } from "../search/search-passages.js";
+export { wordCount, type Passage } from "../search/passage.js";
+export { askInputSchema, type AskInput } from "../ask/ask-question.js";
+export { askResultSchema, type AskResult } from "../ask/answer-schema.js";
 export { formatCitation } from "../evidence/cite-evidence.js";
 export type { EvidenceId, EvidenceRecord, QuotedEvidence } from "../evidence/evidence-record.js";

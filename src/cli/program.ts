@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { DEFAULT_DATABASE_DIRECTORY } from "../config/config.js";
 import { TOOL_VERSION, type ContextDependencies } from "./command-context.js";
 import { registerAccountsCommand } from "./commands/accounts-command.js";
+import { registerAskCommand } from "./commands/ask-command.js";
 import { registerApproveCommand } from "./commands/approve-command.js";
 import { registerDemoCommand } from "./commands/demo-command.js";
 import { registerDisputeCommand } from "./commands/dispute-command.js";
@@ -15,6 +16,7 @@ import { registerPortfolioCommand } from "./commands/portfolio-command.js";
 import { registerReadinessCommand } from "./commands/readiness-command.js";
 import { registerReportCommand } from "./commands/report-command.js";
 import { registerRejectCommand } from "./commands/reject-command.js";
+import { registerSearchCommand } from "./commands/search-command.js";
 import { registerTaxonomyCommand } from "./commands/taxonomy-command.js";
 
 /** Each command declares itself; later stages add their registration here, in pipeline order. */
@@ -24,6 +26,8 @@ const COMMANDS = [
   registerIndexCommand,
   registerExtractCommand,
   registerEvidenceCommand,
+  registerSearchCommand,
+  registerAskCommand,
   registerReadinessCommand,
   registerHypothesesCommand,
   registerApproveCommand,

@@ -30,7 +30,10 @@ export async function storedChunks(database: Queryable, accountId?: string): Pro
     end_offset: number;
     segments: Segment[] | null;
   }>(
-    `select c.id as chunk_id, c.document_id, c.account_id, d.source_ref, d.kind, c.text, c.start_offset, c.end_offset,
+    // Extraction reads the document's own span (labels included): its offsets and cache keys are the
+    // document's, while the chunk's indexed text leaves the labels out.
+    `select c.id as chunk_id, c.document_id, c.account_id, d.source_ref, d.kind,
+            substr(d.full_text, c.start_offset + 1, c.end_offset - c.start_offset) as text, c.start_offset, c.end_offset,
             d.metadata -> 'segments' as segments
        from chunks c join documents d on d.account_id = c.account_id and d.id = c.document_id
       where $1::text is null or c.account_id = $1

@@ -49,7 +49,7 @@ export async function listAccountAuditEvents(database: Queryable, accountId: str
        select id from audit_events where subject_type = 'account' and subject_id = $1
        union
        select id from audit_events where details ->> 'accountId' = $1)
-      order by id desc
+      order by audit_events.id desc
       limit $2`,
     [accountId, options.limit ?? null],
   );

@@ -82,12 +82,15 @@ export async function labelEvidenceWrong(
  * Undoes a dispute: the row counts again, and its open labels are marked withdrawn (kept, so the audit
  * trail's label ids still resolve, but no longer read by the eval). Returns the withdrawn label ids.
  */
-export async function withdrawEvidenceLabels(database: Queryable, evidenceId: string, review: { reviewer: string }): Promise<string[]> {
-  await database.query("update evidence set status = 'active' where id = $1", [evidenceId]);
+export async function withdrawEvidenceLabels(database: Queryable, evidence: EvidenceForReview, review: { reviewer: string }): Promise<string[]> {
+  await database.query("update evidence set status = 'active' where id = $1", [evidence.id]);
+  // By row and by span: a label kept from an earlier extraction of the same words is withdrawn too.
   const rows = await database.query<{ id: string }>(
     `update evidence_labels set withdrawn_at = now(), withdrawn_by = $2
-      where evidence_id = $1 and withdrawn_at is null returning id::text as id`,
-    [evidenceId, review.reviewer],
+      where withdrawn_at is null
+        and (evidence_id = $1 or (account_id = $3 and source_ref = $4 and signal_id = $5 and quote_start = $6 and quote_end = $7))
+      returning id::text as id`,
+    [evidence.id, review.reviewer, evidence.accountId, evidence.sourceRef, evidence.signalId, evidence.quoteStart, evidence.quoteEnd],
   );
   return rows.map((row) => row.id).sort((left, right) => Number(left) - Number(right));
 }

@@ -156,7 +156,7 @@ export async function withdrawDispute(database: Database, evidenceId: string, re
     const evidence = await findEvidenceForReview(transaction, evidenceId, { forUpdate: true });
     if (evidence === undefined) throw new NotFoundError(`No evidence row ${evidenceId}.`);
     if (evidence.status !== "disputed") throw new ConflictError(`Evidence ${evidenceId} is not disputed: there is nothing to withdraw.`);
-    const withdrawnLabels = await withdrawEvidenceLabels(transaction, evidenceId, { reviewer });
+    const withdrawnLabels = await withdrawEvidenceLabels(transaction, evidence, { reviewer });
     await appendAuditEvent(transaction, {
       actor: reviewer,
       action: "evidence.dispute_withdrawn",

@@ -83,6 +83,7 @@ export async function createServices(settings: Settings, overrides: ServiceOverr
   if (overrides.existingDatabaseOnly === true && overrides.openDatabase === undefined) assertDatabaseExists(settings);
   const open = overrides.openDatabase ?? openConfiguredDatabase;
   const { database, migrations } = await open(settings.database, {
+    server: { poolSize: settings.pool.size, statementTimeoutMs: settings.pool.statementTimeoutMs },
     lock: {
       onWait: (holder: LockHolder | undefined) =>
         overrides.onDatabaseWait?.(

@@ -7,6 +7,7 @@ import {
   insertAssessment,
   insertHypothesis,
   latestAssessmentBasis,
+  lockOpenHypotheses,
   setHypothesisStatus,
   unreplacedStaleHypotheses,
   updateDraft,
@@ -164,6 +165,8 @@ export async function recordReadiness(database: Database, assessment: ReadinessA
       },
     });
 
+    await lockOpenHypotheses(transaction, result.accountId);
+    // Read after the lock: a statement that starts now sees every review that committed while we waited.
     const current = new Map((await currentHypotheses(transaction, result.accountId)).map((hypothesis) => [hypothesis.expansionType, hypothesis]));
     // A stale hypothesis (disputed evidence, or no longer supported) is replaced by the next draft of its type.
     const staleByType = new Map((await unreplacedStaleHypotheses(transaction, result.accountId)).map((hypothesis) => [hypothesis.expansionType, hypothesis]));

@@ -3,7 +3,9 @@
 
 -- The hypothesis a new draft replaces (a stale approval, a rejection whose basis changed). The replaced
 -- one leaves the default listing; an approval can be carried over to its successor in one step.
-alter table hypotheses add column supersedes_id bigint references hypotheses (id) on delete set null;
+-- Keyed with the account, as every key since migration 007 (a successor is always of the same account).
+alter table hypotheses add column supersedes_id bigint;
+alter table hypotheses add foreign key (account_id, supersedes_id) references hypotheses (account_id, id) on delete set null (supersedes_id);
 create index hypotheses_supersedes_idx on hypotheses (supersedes_id) where supersedes_id is not null;
 
 -- A withdrawn dispute keeps its label row (the audit trail points at it) but stops counting as a label.

@@ -22,7 +22,7 @@ export interface ContextDependencies {
   readonly openDatabase?: OpenDatabase;
   /** The arguments being parsed (default process.argv): `--json` decides how usage errors are written. */
   readonly argv?: readonly string[];
-  /** The terminal's width for tables (default: stdout's columns, else 100). */
+  /** The terminal width for tables (default: stdout columns; unlimited when not a terminal). */
   readonly columns?: number;
 }
 

@@ -11,11 +11,12 @@ export interface Output {
   readonly columns: number;
 }
 
-/** Wide enough for a citation on one line when stdout is not a terminal (a pipe, a file, a test). */
-export const DEFAULT_COLUMNS = 100;
-
+/**
+ * The terminal's width; unlimited when stdout is not a terminal (a pipe or a file gets whole lines, as
+ * scripts and `grep` expect).
+ */
 export function terminalColumns(): number {
-  return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : DEFAULT_COLUMNS;
+  return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : Number.POSITIVE_INFINITY;
 }
 
 export function createOutput(json: boolean, write: (text: string) => void = (text) => process.stdout.write(text), columns: number = terminalColumns()): Output {

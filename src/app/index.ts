@@ -8,10 +8,10 @@ export { listAccounts, importAccounts, latestUsage } from "./use-cases/accounts.
 export { indexFolders, indexSource, type IndexFoldersInput, type FolderIndexed } from "./use-cases/index-folders.js";
 export { extractEvidence } from "./use-cases/extract-evidence.js";
 export { assessReadiness, recordReadiness, type AssessInput } from "./use-cases/readiness.js";
-export { approve, reject, dispute, type ReviewInput, type DisputeOutcome, type StoredHypothesis } from "./use-cases/review.js";
+export { approve, reject, dispute, withdrawDispute, type ReviewInput, type DisputeOutcome, type WithdrawnDispute, type StoredHypothesis } from "./use-cases/review.js";
 export { listEvidence, type CitedEvidence, type EvidenceFilter } from "./use-cases/evidence.js";
 export { listHypotheses, HYPOTHESIS_STATUSES, type HypothesisStatus } from "./use-cases/hypotheses.js";
-export { history, type RecordedAuditEvent } from "./use-cases/history.js";
+export { history, accountHistory, type AccountHistory, type RecordedAuditEvent, type StoredAssessment } from "./use-cases/history.js";
 export { listDisputes, exportDisputes, type DisputedEvidence } from "./use-cases/disputes.js";
 export { previousAssessment, disputedQuotes, type RecordedAssessment, type DisputedRow } from "./use-cases/report-history.js";
 export { searchHistory, askHistory, queryEmbedder } from "./use-cases/ask-history.js";

@@ -9,6 +9,8 @@ export interface CommandContext {
   readonly output: Output;
   /** Builds the services (database opened and migrated once), runs one use case, and closes them. */
   run<T>(work: (services: Services) => Promise<T>, overrides?: Omit<ServiceOverrides, "openDatabase" | "onDatabaseWait">): Promise<T>;
+  /** As `run`, for commands that read or review what is stored: a missing database is an error (exit 66). */
+  read<T>(work: (services: Services) => Promise<T>): Promise<T>;
 }
 
 export interface ContextDependencies {
@@ -18,6 +20,10 @@ export interface ContextDependencies {
   /** Where progress goes (default stderr). */
   readonly writeProgress?: (text: string) => void;
   readonly openDatabase?: OpenDatabase;
+  /** The arguments being parsed (default process.argv): `--json` decides how usage errors are written. */
+  readonly argv?: readonly string[];
+  /** The terminal width for tables (default: stdout columns; unlimited when not a terminal). */
+  readonly columns?: number;
 }
 
 /**
@@ -32,10 +38,7 @@ export function contextFor(command: Command, dependencies: ContextDependencies, 
     workingDirectory: dependencies.workingDirectory,
   });
   const writeProgress = dependencies.writeProgress ?? ((text: string) => process.stderr.write(text));
-  return {
-    settings,
-    output: createOutput(settings.json, dependencies.write),
-    run: (work, overrides = {}) =>
+  const run: CommandContext["run"] = (work, overrides = {}) =>
       withServices(
         settings,
         {
@@ -45,6 +48,11 @@ export function contextFor(command: Command, dependencies: ContextDependencies, 
             writeProgress(settings.json ? `${JSON.stringify({ event: "waiting-for-database", message })}\n` : `${message}\n`),
         },
         work,
-      ),
+      );
+  return {
+    settings,
+    output: createOutput(settings.json, dependencies.write, dependencies.columns),
+    run,
+    read: (work) => run(work, { existingDatabaseOnly: true }),
   };
 }

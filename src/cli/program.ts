@@ -13,7 +13,8 @@ import { registerExtractCommand } from "./commands/extract-command.js";
 import { registerIndexCommand } from "./commands/index-command.js";
 import { registerMigrateCommand } from "./commands/migrate-command.js";
 import { registerPortfolioCommand } from "./commands/portfolio-command.js";
-import { registerReadinessCommand } from "./commands/readiness-command.js";
+import { registerAssessCommand, registerReadinessCommand } from "./commands/readiness-command.js";
+import { registerHistoryCommand } from "./commands/history-command.js";
 import { registerReportCommand } from "./commands/report-command.js";
 import { registerRejectCommand } from "./commands/reject-command.js";
 import { registerSearchCommand } from "./commands/search-command.js";
@@ -29,16 +30,22 @@ const COMMANDS = [
   registerSearchCommand,
   registerAskCommand,
   registerReadinessCommand,
+  registerAssessCommand,
   registerHypothesesCommand,
   registerApproveCommand,
   registerRejectCommand,
   registerDisputeCommand,
+  registerHistoryCommand,
   registerReportCommand,
   registerPortfolioCommand,
   registerEvalCommand,
   registerTaxonomyCommand,
   registerMigrateCommand,
 ];
+
+function jsonRequested(argv: readonly string[] | undefined): boolean {
+  return (argv ?? process.argv).includes("--json");
+}
 
 export function createProgram(dependencies: ContextDependencies): Command {
   const program = new Command("evidence")
@@ -52,7 +59,16 @@ export function createProgram(dependencies: ContextDependencies): Command {
       `embedded database directory or PostgreSQL URL (env EVIDENCE_DB or DATABASE_URL; default ${DEFAULT_DATABASE_DIRECTORY})`,
     )
     .option("--json", "machine-readable output on stdout")
-    .showHelpAfterError("(run evidence --help for usage)")
+    .showHelpAfterError(jsonRequested(dependencies.argv) ? false : "(run evidence --help for usage)")
+    // Usage errors (unknown option or command, bad or missing value) throw a CommanderError instead of
+    // exiting, so main.ts reports them like every other error: exit 2, JSON on stderr with --json.
+    .exitOverride()
+    .configureOutput({
+      // With --json, main.ts writes the one JSON error document; commander's own text would come first.
+      outputError: (text, write) => {
+        if (!jsonRequested(dependencies.argv)) write(text);
+      },
+    })
     .addHelpText(
       "after",
       "\nExamples:\n  evidence demo\n  evidence --db postgres://localhost/cs accounts import data/demo/accounts.json\n  evidence taxonomy --json",

@@ -37,5 +37,11 @@ export const DELIBERATE_FAN_OUTS: Readonly<Record<string, string>> = {
   "hypothesis-store.ts#setHypothesisStatus": "updates one hypothesis by id, found first by findHypothesis or currentHypotheses of one account",
   "hypothesis-store.ts#updateDraft": "rewrites one draft by id, found by currentHypotheses of one account",
   "hypothesis-store.ts#listHypotheses": "lists hypotheses of every account when none is named (the hypotheses command)",
+  "chunk-search-store.ts#lexicalStatement":
+    "search: the account condition is added by the filter builder when one account is named; without one it is the portfolio search (--all-accounts), every shard's GIN index, merged",
+  "chunk-search-store.ts#vectorStatement":
+    "search: one account through the filter builder (exact), or the portfolio search over every shard's HNSW top-k, merged",
+  "chunk-search-store.ts#fusedChunks": "combines the lexical and vector statements above; scoped exactly as they are",
+  "chunk-search-store.ts#queryTermWeights": "BM25 statistics of one account ($2), or of all accounts for the portfolio search; small per-lexeme rows",
   "hypothesis-store.ts#openHypothesesCiting": "hypotheses citing one disputed evidence row, which may be any account's",
 };

@@ -5,7 +5,7 @@ import { isSignalId } from "../taxonomy/signals.js";
 import { taxonomyVersion } from "../taxonomy/taxonomy-version.js";
 import type { CandidatePrefilter } from "./candidate-prefilter.js";
 import { verifyExtractions } from "./extract-documents.js";
-import { chunkContentHash } from "./extraction-chunks.js";
+import { chunkContentHash, contextOf } from "./extraction-chunks.js";
 import type { ChunkExtraction, ExtractionChunk, Extractor, RejectionReason, TokenUsage } from "./extractor.js";
 
 export interface StoredExtractionOptions {
@@ -39,6 +39,7 @@ export function extractorIdOf(extractor: Extractor): string {
 }
 
 function toExtractionChunk(stored: StoredChunk): ExtractionChunk {
+  const context = contextOf(stored.documentText, stored.documentSegments, stored.startOffset, stored.endOffset);
   return {
     key: String(stored.chunkId),
     accountId: stored.accountId,
@@ -47,7 +48,8 @@ function toExtractionChunk(stored: StoredChunk): ExtractionChunk {
     text: stored.text,
     startOffset: stored.startOffset,
     segments: stored.segments,
-    contentHash: chunkContentHash(stored.text, stored.startOffset, stored.segments),
+    context,
+    contentHash: chunkContentHash(stored.text, stored.startOffset, stored.segments, context),
   };
 }
 

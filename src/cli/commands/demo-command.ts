@@ -57,7 +57,7 @@ export function registerDemoCommand(program: Command, dependencies: ContextDepen
       const { summaries, index, evidence, readiness } = await withDatabase(context, async (database) => {
         context.output.note(`Database: ${database.location} (${database.engine})`);
         const index = await indexSourceFolder(database, source, { embedder: createOfflineEmbedder(), toolVersion: TOOL_VERSION });
-        const extraction = await extractStoredEvidence(database, { extractor: new OfflineExtractor(), toolVersion: TOOL_VERSION });
+        const extraction = await extractStoredEvidence(database, { extractor: new OfflineExtractor({ vendor: source.vendor }), toolVersion: TOOL_VERSION });
         const accountIds = source.accounts.map((account) => account.id);
         const evidence = summariseDemoEvidence(accountIds, (await listEvidence(database)).filter((row) => accountIds.includes(row.accountId)), extraction);
         // Readiness per account, stored with its hypotheses as `evidence readiness` would store it.

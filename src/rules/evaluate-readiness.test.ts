@@ -54,7 +54,7 @@ describe("verdicts", () => {
       ["blocking_risks", "pass"],
     ]);
     expect(result.expansionTypes).toEqual([expect.objectContaining({ type: "volume", evidenceIds: ["3", "4"], signals: ["org_growth"] })]);
-    expect(result.rulesVersion).toMatch(/^2026\.11-1\+[0-9a-f]{12}$/);
+    expect(result.rulesVersion).toMatch(/^2026\.12-1\+[0-9a-f]{12}$/);
   });
 
   it("fix_footprint: a failing gate wins over an unknown one", () => {

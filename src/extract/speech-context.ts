@@ -65,7 +65,7 @@ const RESOLVED: readonly RegExp[] = [
   /\b(?:is|was|got|been|are|were|now|all)\s+(?:\w+\s+)?(?:fixed|resolved|sorted(?: out)?|solved|cleared up)\b/,
   /\b(?:back to normal|back up|back on track|working (?:fine|again|well) (?:now|since)|all good now|went away|no (?:more )?(?:complaints|issues|problems|tickets) since)\b/,
   /\b(?:been|everyone's been|everybody's been|we've been|we're)\s+(?:live|fine|stable|running smoothly|working)\s+since\b/,
-  /\bbut\s+(?:now|since|these days|everyone|everybody|it's|they're|we're)\b[^.?!]{0,40}\b(?:live|fine|normal|fixed|working|back|good|sorted)\b/,
+  /(?<!\b(?:thanks|thank you),?\s)\bbut\s+(?:now|since|these days|everyone|everybody|it's|they're|we're)\b[^.?!]{0,40}\b(?:live|fine|normal|fixed|working|back|good|sorted)\b/,
 ];
 
 /** A problem reported as over ("the export bug from March is fixed"): not an open risk. */

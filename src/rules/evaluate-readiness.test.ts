@@ -222,6 +222,14 @@ describe("gate customer_pull", () => {
     ]);
   });
 
+  it("reads the seat metric under the names other usage exports give it, and says which names it looked for (issue 16, class 11)", () => {
+    const renamed = pullOf([], [{ account_id: "acme", date: "2026-10-31", metric: "active_licences", value: 91 }]);
+    expect(renamed.expansionTypes[0]?.seatUtilisation).toMatchObject({ activeUsers: 91, ratio: 0.91 });
+    const unknown = pullOf([], [{ account_id: "acme", date: "2026-10-31", metric: "weekly_logins", value: 91 }]);
+    expect(unknown.expansionTypes).toEqual([]);
+    expect(gate(unknown, "customer_pull").reasons.join(" ")).toMatch(/weekly_logins.*metric_aliases/);
+  });
+
   it("does not count utilisation at or below the threshold, or measured too long ago", () => {
     expect(pullOf([], [{ account_id: "acme", date: "2026-10-31", metric: "active_users", value: 80 }]).verdict).toBe("no_pull");
     expect(pullOf([], [{ account_id: "acme", date: "2026-08-31", metric: "active_users", value: 99 }]).verdict).toBe("no_pull");

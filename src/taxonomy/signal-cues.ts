@@ -310,7 +310,7 @@ export const SIGNAL_CUES = {
       // A rate or level stated with the one it replaced: "closing at eighty-eight percent, up from sixty-three".
       { pattern: new RegExp(String.raw`\b(?:at|to|now|hit|reached|hitting|sits? at|sitting at)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?${NUMBER}\s*${UNIT}?[^.?!]{0,12}\b(?:up|down)\s+from\s+(?:about\s+|around\s+|roughly\s+)?${NUMBER}`), weight: 0.8 },
       { pattern: new RegExp(String.raw`\b(?:down|up)\s+from\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?${NUMBER}\s*${UNIT}?`), weight: 0.75 },
-      { pattern: new RegExp(String.raw`\b(?:grew|rose|climbed|jumped|went up|improved|dropped|fell|went down|came down)\s+(?:to\s+)?(?:about\s+|around\s+)?${NUMBER}\s*${UNIT}?\s+from\s+(?:about\s+|around\s+)?${NUMBER}`), weight: 0.8 },
+      { pattern: new RegExp(String.raw`\b(?:grew|rose|climbed|jumped|went up|improved|dropped|fell|went down|came down)\s+(?:to\s+)?(?:about\s+|around\s+)?${NUMBER}\s*${UNIT}?(?:\s+(?:a|per|each)\s+(?:day|week|month|quarter|year|shift))?\s+from\s+(?:about\s+|around\s+)?${NUMBER}`), weight: 0.8 },
     ],
     exclusions: [
       // Targets, hopes and vendor benchmarks are not results.

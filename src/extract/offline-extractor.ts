@@ -6,6 +6,7 @@ import { SIGNALS, type SignalId } from "../taxonomy/signals.js";
 import type { CandidateEvidence, ChunkExtraction, ExtractionChunk, Extractor } from "./extractor.js";
 import { namedToolCandidate, NAMED_TOOL_PATTERNS, ownNamesOf } from "./named-tools.js";
 import { INSTRUCTION_CONTEXT_PATTERNS, isInstructionToAnalyzer } from "./detect-instructions.js";
+import { SentenceClassifier } from "./sentence-classifier.js";
 import { sentenceSpansOf } from "./split-sentences.js";
 import {
   foldSentence,
@@ -27,11 +28,16 @@ const NEARBY_REACH = Math.max(0, ...Object.values(SIGNAL_CUES as Record<string, 
 
 const RISK_SIGNALS: ReadonlySet<SignalId> = new Set(SIGNALS.filter((signal) => signal.category === "risk").map((signal) => signal.id));
 
+/** Signals that are asked as questions ("how do other clinics...?"): the only ones a question can show. */
+const QUESTION_SIGNALS: ReadonlySet<SignalId> = new Set(
+  (Object.entries(SIGNAL_CUES) as Array<[SignalId, SignalCues]>).filter(([, entry]) => entry.cues.some((cue) => cue.inQuestions === true)).map(([id]) => id),
+);
+
 /** Signals a speaker takes back when the next sentence shrugs it off ("it's fine, honestly"). */
 const DISMISSIBLE: ReadonlySet<SignalId> = new Set(["tier_workaround", "adoption_friction", "premium_feature_affinity"]);
 
 /** A content hash of every cue and every context pattern: the offline extractor's "prompt hash". */
-export function offlineCueHash(ownNames: readonly string[] = []): string {
+export function offlineCueHash(ownNames: readonly string[] = [], classifier?: unknown): string {
   const serialise = (pattern: RegExp) => `${pattern.source}/${pattern.flags}`;
   const cues = Object.entries(SIGNAL_CUES as Record<string, SignalCues>).map(([id, entry]) => [
     id,
@@ -53,6 +59,7 @@ export function offlineCueHash(ownNames: readonly string[] = []): string {
         cues,
         context: [...SPEECH_CONTEXT_PATTERNS, ...INSTRUCTION_CONTEXT_PATTERNS, ...NAMED_TOOL_PATTERNS].map(serialise),
         ownNames,
+        classifier: classifier ?? null,
       }),
     )
     .digest("hex")
@@ -125,6 +132,8 @@ function nearbySays(entry: SignalCues, nearby: readonly NearbySentence[]): boole
 /** What the sentence reader knows besides the sentence: the vendor's own names, for telling tools apart. */
 export interface SentenceReading {
   readonly ownNames?: ReadonlySet<string>;
+  /** A trained sentence classifier, asked for the signals no cue found. */
+  readonly classifier?: SentenceClassifier;
 }
 
 /**
@@ -148,17 +157,32 @@ export function sentenceCandidates(
   const resolved = isResolvedPast(folded);
   const shrugged = nearby.some((other) => other.sameSpeaker === true && other.after === true && other.distance <= 2 && isDismissal(other.folded));
   const candidates: CandidateEvidence[] = [];
+  const considered = new Set<SignalId>();
+  // A signal whose meaning the sentences around it change (`nearby`) is changed the same way however it
+  // was found, by a cue or by the classifier.
+  const place = (signalId: SignalId, confidence: number) => {
+    considered.add(signalId);
+    const entry: SignalCues = SIGNAL_CUES[signalId];
+    if (entry.nearby !== undefined && nearbySays(entry, nearby)) {
+      if (entry.nearby.becomes !== undefined) candidates.push({ signalId: entry.nearby.becomes, quote: sentence.text, confidence });
+      return;
+    }
+    candidates.push({ signalId, quote: sentence.text, confidence });
+  };
   for (const [signalId, entry] of Object.entries(SIGNAL_CUES) as Array<[SignalId, SignalCues]>) {
     if (resolved && RISK_SIGNALS.has(signalId)) continue;
     if (shrugged && DISMISSIBLE.has(signalId)) continue;
     const cue = matchingCue(folded, entry, question, hypothetical, nearby);
-    if (cue === undefined) continue;
-    const confidence = cue.weight ?? DEFAULT_WEIGHT;
-    if (entry.nearby !== undefined && nearbySays(entry, nearby)) {
-      if (entry.nearby.becomes !== undefined) candidates.push({ signalId: entry.nearby.becomes, quote: sentence.text, confidence });
-      continue;
+    if (cue !== undefined) place(signalId, cue.weight ?? DEFAULT_WEIGHT);
+  }
+  if (reading.classifier !== undefined && !hypothetical) {
+    for (const { signalId, probability } of reading.classifier.classify(sentence.text)) {
+      if (considered.has(signalId) || candidates.some((candidate) => candidate.signalId === signalId)) continue;
+      if (resolved && RISK_SIGNALS.has(signalId)) continue;
+      if (shrugged && DISMISSIBLE.has(signalId)) continue;
+      if (question && !QUESTION_SIGNALS.has(signalId)) continue;
+      place(signalId, Number(probability.toFixed(3)));
     }
-    candidates.push({ signalId, quote: sentence.text, confidence });
   }
   if (!hypothetical && !question && !candidates.some((candidate) => candidate.signalId === "adjacent_tool")) {
     const named = namedToolCandidate(sentence.text, folded, reading.ownNames ?? new Set());
@@ -196,11 +220,15 @@ export class OfflineExtractor implements Extractor {
   readonly promptHash: string;
   private readonly reading: SentenceReading;
 
-  /** `vendor`: the vendor profile, whose product, tier and add-on names are never "another tool". */
-  constructor(options: { readonly vendor?: VendorProfile | undefined } = {}) {
+  /**
+   * `vendor`: the vendor profile, whose product, tier and add-on names are never "another tool".
+   * `classifier`: the trained sentence classifier (the shipped weights by default; `false` for cues only).
+   */
+  constructor(options: { readonly vendor?: VendorProfile | undefined; readonly classifier?: SentenceClassifier | false } = {}) {
     const ownNames = options.vendor === undefined ? [] : ownNamesOf(options.vendor);
-    this.reading = { ownNames: new Set(ownNames) };
-    this.promptHash = offlineCueHash(ownNames);
+    const classifier = options.classifier === false ? undefined : (options.classifier ?? SentenceClassifier.shipped());
+    this.reading = { ownNames: new Set(ownNames), ...(classifier === undefined ? {} : { classifier }) };
+    this.promptHash = offlineCueHash(ownNames, classifier?.data);
   }
 
   async extract(chunks: readonly ExtractionChunk[]): Promise<ChunkExtraction[]> {

@@ -22,11 +22,13 @@ function sameName(speaker: string | undefined, champion: string): boolean {
 }
 
 /** Who a champion_engaged or champion_departing quote is about: the champion on record, someone else, or unclear. */
-export function personOf(fact: Pick<EvidenceFact, "quote" | "speaker">, champion: string): EvidenceFact["about"] {
+export function personOf(fact: Pick<EvidenceFact, "quote" | "speaker" | "signalId">, champion: string): EvidenceFact["about"] {
   const championWords = nameWords(champion);
   const namesChampion = championWords.some((word) => new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`).test(fact.quote));
   if (namesChampion) return "champion";
   const speakerIsChampion = sameName(fact.speaker, champion);
+  // Engagement the champion shows is theirs, whoever they talk about ("they can be the pilot store").
+  if (fact.signalId === "champion_engaged" && speakerIsChampion) return "champion";
   if (FIRST_PERSON.test(fact.quote) && !/\b(?:he|she|they|his|her|their)\b/i.test(fact.quote)) return speakerIsChampion ? "champion" : "someone_else";
   const namesOther = [...fact.quote.matchAll(NAMED_SUBJECT)].some((match) => match[1] !== undefined && !NOT_A_NAME.has(match[1].split(" ")[0] ?? ""));
   if (namesOther) return "someone_else";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { listEvidence, type CitedEvidence } from "../../app/index.js";
+import { listDocumentFlags, listEvidence, type CitedEvidence } from "../../app/index.js";
 import { SIGNAL_IDS } from "../../taxonomy/signals.js";
 import { contextFor, type ContextDependencies } from "../command-context.js";
 
@@ -17,12 +17,28 @@ export function registerEvidenceCommand(program: Command, dependencies: ContextD
     .addHelpText("after", "\nExamples:\n  evidence evidence brightpath-logistics\n  evidence evidence cedarline-health --signal adjacent_tool --json")
     .action(async (account: string, options: EvidenceOptions, command: Command) => {
       const context = contextFor(command, dependencies);
-      const rows = await context.run((services) => listEvidence(services, { accountId: account, signalId: options.signal }));
+      const { rows, flags } = await context.run(async (services) => ({
+        rows: await listEvidence(services, { accountId: account, signalId: options.signal }),
+        flags: await listDocumentFlags(services, account),
+      }));
       const customerSide = rows.filter((row) => row.speakerRole !== "vendor");
       const vendor = rows.filter((row) => row.speakerRole === "vendor");
+      // Passages that address the analyzer are never evidence; the reviewer sees the documents flagged.
+      const flagged = flags.map((flag) => ({ sourceRef: flag.sourceRef, speaker: flag.speaker, kind: flag.kind, text: flag.text }));
       context.output.result(
-        { account, evidence: customerSide, ...(options.includeVendor === true ? { vendorEvidence: vendor } : { vendorEvidenceHidden: vendor.length }) },
-        () => renderEvidence(account, customerSide, vendor, options.includeVendor === true),
+        {
+          account,
+          evidence: customerSide,
+          ...(options.includeVendor === true ? { vendorEvidence: vendor } : { vendorEvidenceHidden: vendor.length }),
+          ...(flagged.length === 0 ? {} : { flaggedDocuments: flagged }),
+        },
+        () =>
+          [
+            renderEvidence(account, customerSide, vendor, options.includeVendor === true),
+            ...(flagged.length === 0
+              ? []
+              : ["", `Flagged: ${flagged.length} passage${flagged.length === 1 ? "" : "s"} addressed to the analyzer (quarantined, never evidence):`, ...flagged.map((flag) => `  ${flag.sourceRef} (${flag.speaker}): "${flag.text}"`)]),
+          ].join("\n"),
       );
     });
 }

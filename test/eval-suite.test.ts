@@ -244,7 +244,8 @@ describe("runs that go wrong, and A/B", () => {
       ab: [promptA, "model-b"],
       createExtractor: (spec) => {
         made.push(`${spec.promptFile ?? "-"} ${spec.model ?? "-"}`);
-        return spec.model === "model-b" ? new BrokenOnOneCase() : new OfflineExtractor();
+        // A is the offline extractor as the baseline was made: knowing the gold vendor's own names.
+        return spec.model === "model-b" ? new BrokenOnOneCase() : new OfflineExtractor({ vendor: spec.vendor });
       },
       cache: false,
       resultsFolder: await folder("results"),

@@ -33,7 +33,7 @@ export async function replaceDocumentFlags(
     `insert into document_flags (account_id, document_id, kind, speaker, start_offset, end_offset, text, run_id)
      select f.account_id, f.document_id, f.kind, f.speaker, f.start_offset, f.end_offset, f.text, $2::bigint
        from jsonb_to_recordset($1::jsonb) as f(account_id text, document_id bigint, kind text, speaker text, start_offset integer, end_offset integer, text text)
-     on conflict (document_id, kind, start_offset, end_offset) do nothing`,
+     on conflict (account_id, document_id, kind, start_offset, end_offset) do nothing`,
     [
       JSON.stringify(
         flags.map((flag) => ({
@@ -65,7 +65,7 @@ export async function documentFlags(database: Queryable, accountId?: string): Pr
     text: string;
   }>(
     `select f.id, f.account_id, f.document_id, d.source_ref, f.kind, f.speaker, f.start_offset, f.end_offset, f.text
-       from document_flags f join documents d on d.id = f.document_id
+       from document_flags f join documents d on d.account_id = f.account_id and d.id = f.document_id
       where $1::text is null or f.account_id = $1
       order by d.source_ref, f.start_offset`,
     [accountId ?? null],

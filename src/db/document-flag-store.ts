@@ -51,8 +51,8 @@ export async function replaceDocumentFlags(
   );
 }
 
-/** The flags of one account's documents (or all), in document and position order. */
-export async function documentFlags(database: Queryable, accountId?: string): Promise<StoredDocumentFlag[]> {
+/** The flags of one account's documents, in document and position order. */
+export async function documentFlags(database: Queryable, accountId: string): Promise<StoredDocumentFlag[]> {
   const rows = await database.query<{
     id: number | string;
     account_id: string;
@@ -66,9 +66,9 @@ export async function documentFlags(database: Queryable, accountId?: string): Pr
   }>(
     `select f.id, f.account_id, f.document_id, d.source_ref, f.kind, f.speaker, f.start_offset, f.end_offset, f.text
        from document_flags f join documents d on d.account_id = f.account_id and d.id = f.document_id
-      where $1::text is null or f.account_id = $1
+      where f.account_id = $1
       order by d.source_ref, f.start_offset`,
-    [accountId ?? null],
+    [accountId],
   );
   return rows.map((row) => ({
     id: Number(row.id),

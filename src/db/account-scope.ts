@@ -29,6 +29,7 @@ export const DELIBERATE_FAN_OUTS: Readonly<Record<string, string>> = {
   "document-store.ts#pruneDocuments": "deletes documents whose files are gone, by id, after the index job found them per account",
   "evidence-store.ts#storedChunks": "an extraction of every account reads all chunks when no --account is given; batched, once per run",
   "evidence-store.ts#replaceChunkEvidence": "writes the evidence of chunks read in one batch that may span accounts; the rows carry account_id",
+  "document-flag-store.ts#replaceDocumentFlags": "replaces the flags of the documents of one extraction batch, which may span accounts; the rows carry account_id",
   "evidence-store.ts#listEvidence": "lists evidence of every account when none is named (the evidence command without --account)",
   "evidence-label-store.ts#findEvidenceForReview": "a reviewer names an evidence row by id alone; a single-row lookup per shard",
   "evidence-label-store.ts#listDisputedEvidence": "the eval suite's export of every disputed row, for the gold set; rare",

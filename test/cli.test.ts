@@ -7,7 +7,7 @@ import { exitCodeFor } from "../src/cli/exit-codes.js";
 import { listAccounts } from "../src/db/account-store.js";
 import { InputError } from "../src/errors.js";
 import { startPgliteEngine, type TestEngine } from "./support/engines.js";
-import { runCli, runInProcess } from "./support/run-cli.js";
+import { runCli, runInProcess, startCli } from "./support/run-cli.js";
 import { writeTempFiles } from "./support/temp-files.js";
 
 const account = (id: string, overrides: Record<string, unknown> = {}) => ({
@@ -121,6 +121,17 @@ describe("evidence (as a user runs it)", () => {
     const taxonomy = JSON.parse(result.stdout) as { signals: Array<{ id: string }> };
     expect(taxonomy.signals).toHaveLength(22);
   });
+
+  it("ends quietly with exit 0 when the reader has closed the pipe (evidence taxonomy --json | head)", async () => {
+    // The whole taxonomy fits in a pipe's buffer, so a reader closing after its first line would never
+    // make the write fail; a reader gone before the first write makes the EPIPE certain.
+    const started = startCli(["taxonomy", "--json"]);
+    started.child.stdout?.destroy();
+    const ended = await started.finished;
+    expect(ended.stderr).toBe("");
+    expect([ended.status, ended.signal]).toEqual([0, null]);
+    // A child process's start-up is slow on a loaded machine; the limit only stops a hang.
+  }, 60_000);
 
   it("runs the demo on a fresh embedded database and reports every account", async () => {
     const directory = await mkdtemp(path.join(tmpdir(), "evidence-demo-"));

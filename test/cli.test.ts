@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodeFor } from "../src/cli/exit-codes.js";
+import { createProgram } from "../src/cli/program.js";
 import { listAccounts } from "../src/db/account-store.js";
 import { InputError } from "../src/errors.js";
 import { startPgliteEngine, type TestEngine } from "./support/engines.js";
@@ -93,6 +94,34 @@ describe("evidence (in process, shared database)", () => {
     ]);
     const events = await engine.database.query<{ action: string; subject_id: string }>("select action, subject_id from audit_events");
     expect(events).toEqual([{ action: "accounts.imported", subject_id: "good.json" }]);
+  });
+});
+
+describe("evidence option values (no database)", () => {
+  it("names a bad day option with exit 2 before looking for the database (not 66 for the missing one)", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "evidence-no-db-"));
+    const failure = async (...args: string[]) => {
+      const program = createProgram({ environment: { EVIDENCE_DB: "missing-db" }, workingDirectory: folder, write: () => undefined, writeProgress: () => undefined });
+      return program.parseAsync(["node", "evidence", ...args]).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    };
+    const cases: Array<[string[], string]> = [
+      [["readiness", "acme", "--as-of", "garbage"], "--as-of"],
+      [["readiness", "acme", "--dry-run", "--as-of", "2026-13-45"], "--as-of"],
+      [["assess", "acme", "--as-of", "garbage"], "--as-of"],
+      [["report", "acme", "--since", "last week"], "--since"],
+      [["portfolio", "--renewal-before", "spring"], "--renewal-before"],
+      [["search", "acme", "seats", "--since", "yesterday"], "--since"],
+      [["ask", "acme", "seats?", "--until", "soon"], "--until"],
+    ];
+    for (const [args, option] of cases) {
+      const error = await failure(...args);
+      expect({ args, code: exitCodeFor(error) }).toEqual({ args, code: 2 });
+      expect((error as Error).message).toContain(`${option} "`);
+    }
+    expect(existsSync(path.join(folder, "missing-db"))).toBe(false);
   });
 });
 

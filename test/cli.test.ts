@@ -4,10 +4,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodeFor } from "../src/cli/exit-codes.js";
+import { createProgram } from "../src/cli/program.js";
 import { listAccounts } from "../src/db/account-store.js";
 import { InputError } from "../src/errors.js";
 import { startPgliteEngine, type TestEngine } from "./support/engines.js";
-import { runCli, runInProcess } from "./support/run-cli.js";
+import { runCli, runInProcess, startCli } from "./support/run-cli.js";
 import { writeTempFiles } from "./support/temp-files.js";
 
 const account = (id: string, overrides: Record<string, unknown> = {}) => ({
@@ -96,6 +97,34 @@ describe("evidence (in process, shared database)", () => {
   });
 });
 
+describe("evidence option values (no database)", () => {
+  it("names a bad day option with exit 2 before looking for the database (not 66 for the missing one)", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "evidence-no-db-"));
+    const failure = async (...args: string[]) => {
+      const program = createProgram({ environment: { EVIDENCE_DB: "missing-db" }, workingDirectory: folder, write: () => undefined, writeProgress: () => undefined });
+      return program.parseAsync(["node", "evidence", ...args]).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    };
+    const cases: Array<[string[], string]> = [
+      [["readiness", "acme", "--as-of", "garbage"], "--as-of"],
+      [["readiness", "acme", "--dry-run", "--as-of", "2026-13-45"], "--as-of"],
+      [["assess", "acme", "--as-of", "garbage"], "--as-of"],
+      [["report", "acme", "--since", "last week"], "--since"],
+      [["portfolio", "--renewal-before", "spring"], "--renewal-before"],
+      [["search", "acme", "seats", "--since", "yesterday"], "--since"],
+      [["ask", "acme", "seats?", "--until", "soon"], "--until"],
+    ];
+    for (const [args, option] of cases) {
+      const error = await failure(...args);
+      expect({ args, code: exitCodeFor(error) }).toEqual({ args, code: 2 });
+      expect((error as Error).message).toContain(`${option} "`);
+    }
+    expect(existsSync(path.join(folder, "missing-db"))).toBe(false);
+  });
+});
+
 describe("evidence (as a user runs it)", () => {
   it("--help lists every subcommand with one line each", () => {
     const help = runCli(["--help"]);
@@ -121,6 +150,17 @@ describe("evidence (as a user runs it)", () => {
     const taxonomy = JSON.parse(result.stdout) as { signals: Array<{ id: string }> };
     expect(taxonomy.signals).toHaveLength(22);
   });
+
+  it("ends quietly with exit 0 when the reader has closed the pipe (evidence taxonomy --json | head)", async () => {
+    // The whole taxonomy fits in a pipe's buffer, so a reader closing after its first line would never
+    // make the write fail; a reader gone before the first write makes the EPIPE certain.
+    const started = startCli(["taxonomy", "--json"]);
+    started.child.stdout?.destroy();
+    const ended = await started.finished;
+    expect(ended.stderr).toBe("");
+    expect([ended.status, ended.signal]).toEqual([0, null]);
+    // A child process's start-up is slow on a loaded machine; the limit only stops a hang.
+  }, 60_000);
 
   it("runs the demo on a fresh embedded database and reports every account", async () => {
     const directory = await mkdtemp(path.join(tmpdir(), "evidence-demo-"));

@@ -4,7 +4,8 @@ import { ConfigError } from "../errors.js";
 import type { Extractor } from "../extract/extractor.js";
 import { loadRules } from "../rules/load-rules.js";
 import { baselineOf, compareWithBaseline, readBaseline, writeBaseline, DEFAULT_BASELINE_FILE } from "./baseline.js";
-import { CachedExtractor, DEFAULT_EVAL_CACHE_FOLDER } from "./cached-extractor.js";
+import { CachedExtractor } from "../extract/cached-extractor.js";
+import { DEFAULT_EVAL_CACHE_FOLDER, FileExtractionCache } from "./file-extraction-cache.js";
 import { evalExtractorFactory, type CreateExtractor, type EvalExtractorName, type ExtractorSpec } from "./create-eval-extractor.js";
 import { readinessDecider } from "./decide-readiness.js";
 import { loadEvalConfig, thresholdsOf, DEFAULT_EVAL_CONFIG_FILE, type EvalThresholds } from "./eval-config.js";
@@ -75,7 +76,7 @@ export async function runEvalSuite(options: EvalSuiteOptions): Promise<EvalSuite
   const compared: ComparedRun[] = [];
   for (const { label, spec } of specs) {
     const made = await create({ ...spec, vendor: gold.vendor });
-    const extractor: Extractor = made.provider === "offline" || options.cache === false ? made : new CachedExtractor(made, { folder: options.cacheFolder ?? DEFAULT_EVAL_CACHE_FOLDER });
+    const extractor: Extractor = made.provider === "offline" || options.cache === false ? made : new CachedExtractor(made, new FileExtractionCache(options.cacheFolder ?? DEFAULT_EVAL_CACHE_FOLDER));
     const price = config.prices[extractor.modelId];
     const run = await runEval({
       gold,

@@ -1,13 +1,16 @@
 import type { Database } from "../db/database.js";
-import { cachedAnswers, replaceChunkEvidence, saveAnswers, storedChunks, type NewEvidence, type StoredChunk } from "../db/evidence-store.js";
+import { replaceChunkEvidence, storedChunks, type NewEvidence, type StoredChunk } from "../db/evidence-store.js";
 import { replaceDocumentFlags, type DocumentFlag } from "../db/document-flag-store.js";
 import { finishRun, startRun } from "../db/run-store.js";
-import { isSignalId } from "../taxonomy/signals.js";
 import { taxonomyVersion } from "../taxonomy/taxonomy-version.js";
 import type { CandidatePrefilter } from "./candidate-prefilter.js";
+import { extractThroughCache } from "./cached-extractor.js";
+import { DatabaseExtractionCache, extractorIdOf } from "./database-extraction-cache.js";
 import { verifyExtractions } from "./extract-documents.js";
 import { chunkContentHash, contextOf } from "./extraction-chunks.js";
-import type { ChunkExtraction, ExtractionChunk, Extractor, RejectionReason, TokenUsage } from "./extractor.js";
+import type { ExtractionChunk, Extractor, RejectionReason, TokenUsage } from "./extractor.js";
+
+export { extractorIdOf };
 
 export interface StoredExtractionOptions {
   readonly extractor: Extractor;
@@ -34,11 +37,6 @@ export interface StoredExtractionSummary {
   readonly quarantined: number;
   readonly failures: ReadonlyArray<{ readonly chunkKey: string; readonly sourceRef: string; readonly reason: string; readonly retryable: boolean }>;
   readonly usage: TokenUsage;
-}
-
-/** The identity of an extractor's answers: the same id on the same chunk content means the same answer. */
-export function extractorIdOf(extractor: Extractor): string {
-  return `${extractor.provider}/${extractor.modelId}/${extractor.promptHash}`;
 }
 
 function toExtractionChunk(stored: StoredChunk): ExtractionChunk {
@@ -75,40 +73,10 @@ export async function extractStoredEvidence(database: Database, options: StoredE
   try {
     const stored = await storedChunks(database, options.accountId);
     const chunks = stored.map(toExtractionChunk);
-    const cache = await cachedAnswers(database, extractorId, chunks.map((chunk) => chunk.contentHash));
+    // Cached answers are reused; only uncached chunks meet the prefilter and the extractor.
+    const extraction = await extractThroughCache(extractor, new DatabaseExtractionCache(database), chunks, options.prefilter);
 
-    const results = new Map<string, ChunkExtraction>();
-    const uncached: ExtractionChunk[] = [];
-    for (const chunk of chunks) {
-      const answer = cache.get(chunk.contentHash);
-      if (answer === undefined) {
-        uncached.push(chunk);
-        continue;
-      }
-      const candidates = answer.candidates.flatMap((candidate) => (isSignalId(candidate.signalId) ? [{ ...candidate, signalId: candidate.signalId }] : []));
-      results.set(chunk.key, { key: chunk.key, candidates, cached: true });
-    }
-    const toSend = options.prefilter === undefined ? uncached : await options.prefilter.select(uncached);
-    const sentKeys = new Set(toSend.map((chunk) => chunk.key));
-    for (const chunk of uncached) if (!sentKeys.has(chunk.key)) results.set(chunk.key, { key: chunk.key, candidates: [], cached: false });
-
-    const fresh = toSend.length === 0 ? [] : await extractor.extract(toSend);
-    const hashOf = new Map(toSend.map((chunk) => [chunk.key, chunk.contentHash]));
-    for (const result of fresh) results.set(result.key, result);
-    await saveAnswers(
-      database,
-      extractorId,
-      fresh
-        .filter((result) => result.failure === undefined && hashOf.has(result.key))
-        .map((result) => ({
-          chunkHash: hashOf.get(result.key) ?? "",
-          candidates: result.candidates,
-          promptTokens: result.usage?.promptTokens ?? 0,
-          completionTokens: result.usage?.completionTokens ?? 0,
-        })),
-    );
-
-    const outcome = verifyExtractions(chunks, [...results.values()]);
+    const outcome = verifyExtractions(chunks, extraction.results);
     const failedKeys = new Set(outcome.failures.map((failure) => failure.chunkKey));
     const byKey = new Map(stored.map((chunk) => [String(chunk.chunkId), chunk]));
     const rows: NewEvidence[] = outcome.evidence.flatMap((item) => {
@@ -160,8 +128,8 @@ export async function extractStoredEvidence(database: Database, options: StoredE
       extractorId,
       chunksRead: chunks.length,
       cached: outcome.cachedChunks,
-      sent: toSend.length,
-      skippedByPrefilter: uncached.length - toSend.length,
+      sent: extraction.sent,
+      skippedByPrefilter: extraction.skippedByPrefilter,
       evidence: { total: rows.length, customer: countRole("customer"), vendor: countRole("vendor"), unknown: countRole("unknown") },
       inserted: written.inserted,
       removed: written.removed,

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { checkedOptionalDay } from "../checked-day.js";
 import { askHistory, askInputSchema, type AskResult } from "../../app/index.js";
 import { contextFor, type ContextDependencies } from "../command-context.js";
 import { addFilterOptions, optionProblems, renderPassage } from "./search-command.js";
@@ -37,8 +38,8 @@ export function registerAskCommand(program: Command, dependencies: ContextDepend
         accountId: account,
         question,
         ...(options.passages === undefined ? {} : { passages: Number(options.passages) }),
-        since: options.since,
-        until: options.until,
+        since: checkedOptionalDay(options.since, "--since"),
+        until: checkedOptionalDay(options.until, "--until"),
         kind: options.kind,
         speakerRole: options.role,
         person: options.person,

@@ -8,7 +8,8 @@ import { renderAccountHtml } from "../../report/render-account-html.js";
 import { renderPortfolioHtml, renderPortfolioMarkdown, renderPortfolioTable } from "../../report/render-portfolio.js";
 import { appReportReader } from "../../report/app-report-reader.js";
 import { contextFor, type ContextDependencies } from "../command-context.js";
-import { checkedDay, formatOf, writeOutput } from "./report-command.js";
+import { checkedDay } from "../checked-day.js";
+import { formatOf, writeOutput } from "./report-command.js";
 
 interface PortfolioOptions {
   format?: string;

@@ -4,6 +4,7 @@ import { assessReadiness, recordReadiness } from "../../app/index.js";
 import type { RecordedReadiness } from "../../hypotheses/record-readiness.js";
 import { citedEvidence, renderReadiness } from "../../hypotheses/render-readiness.js";
 import { loadVendorProfile } from "../../ingest/vendor-profile.js";
+import { checkedOptionalDay } from "../checked-day.js";
 import { contextFor, type ContextDependencies } from "../command-context.js";
 
 interface ReadinessOptions {
@@ -41,11 +42,13 @@ export function registerReadinessCommand(program: Command, dependencies: Context
       ].join("\n"),
     )
     .action(async (accountId: string, options: ReadinessOptions, command: Command) => {
+      // Option values are checked before the database opens: a bad day is a usage error even with no database.
+      const asOf = checkedOptionalDay(options.asOf, "--as-of");
       const context = contextFor(command, dependencies, { rules: options.rules });
       // Read and validate the vendor file before opening the database (the rules file is read first too).
       const vendorProfile = options.vendor === undefined ? undefined : await loadVendorProfile(path.resolve(dependencies.workingDirectory, options.vendor));
       if (options.dryRun === true) {
-        const assessment = await context.read((services) => assessReadiness(services, { accountId, asOf: options.asOf, vendorProfile }));
+        const assessment = await context.read((services) => assessReadiness(services, { accountId, asOf, vendorProfile }));
         context.output.result(
           { result: assessment.result, evidence: citedEvidence(assessment), notCustomerSide: assessment.notCustomerSide, stored: false },
           () => `${renderReadiness(assessment)}\n\nDry run: nothing stored. Run evidence readiness ${accountId} to store it and draft hypotheses.`,
@@ -55,7 +58,7 @@ export function registerReadinessCommand(program: Command, dependencies: Context
       const { assessment, recorded } = await context.read((services) =>
         recordReadiness(services, {
           accountId,
-          asOf: options.asOf,
+          asOf,
           vendorProfile,
           actor: "evidence readiness",
           ...(options.vendor === undefined ? {} : { runArguments: { vendor: options.vendor } }),
@@ -86,9 +89,10 @@ export function registerAssessCommand(program: Command, dependencies: ContextDep
     .option("--vendor <file>", "the vendor profile (default: the one stored when the account was indexed)")
     .addHelpText("after", "\nExample:\n  evidence assess brightpath-logistics --as-of 2026-11-23")
     .action(async (accountId: string, options: ReadinessOptions, command: Command) => {
+      const asOf = checkedOptionalDay(options.asOf, "--as-of");
       const context = contextFor(command, dependencies, { rules: options.rules });
       const vendorProfile = options.vendor === undefined ? undefined : await loadVendorProfile(path.resolve(dependencies.workingDirectory, options.vendor));
-      const assessment = await context.read((services) => assessReadiness(services, { accountId, asOf: options.asOf, vendorProfile }));
+      const assessment = await context.read((services) => assessReadiness(services, { accountId, asOf, vendorProfile }));
       context.output.result(
         { result: assessment.result, evidence: citedEvidence(assessment), notCustomerSide: assessment.notCustomerSide, stored: false },
         () => `${renderReadiness(assessment)}\n\nDry run: nothing stored. Run evidence readiness ${accountId} to store it and draft hypotheses.`,

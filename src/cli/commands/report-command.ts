@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
+import { checkedDay } from "../checked-day.js";
 import { ConfigError } from "../../errors.js";
 import { today } from "../../hypotheses/assess-account.js";
 import { buildAccountReport } from "../../report/build-account-report.js";
@@ -15,14 +16,6 @@ interface ReportOptions {
   out?: string;
   asOf?: string;
   since?: string;
-}
-
-/** A YYYY-MM-DD day from an option, or a ConfigError naming the option. */
-export function checkedDay(value: string, option: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new ConfigError(`${option} "${value}" is not a date: use YYYY-MM-DD, e.g. ${option} 2026-11-23.`);
-  }
-  return value;
 }
 
 /** The format asked for, or the one the output file's extension names, or the fallback. */

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { checkedOptionalDay } from "../checked-day.js";
 import { z } from "zod";
 import { SEARCH_METHODS, searchHistory, searchInputSchema, wordCount, type Passage, type SearchResult } from "../../app/index.js";
 import { InputError } from "../../errors.js";
@@ -46,8 +47,8 @@ export function registerSearchCommand(program: Command, dependencies: ContextDep
         ...(options.allAccounts === true ? { allAccounts: true } : { accountId: account }),
         query,
         ...(options.limit === undefined ? {} : { limit: Number(options.limit) }),
-        since: options.since,
-        until: options.until,
+        since: checkedOptionalDay(options.since, "--since"),
+        until: checkedOptionalDay(options.until, "--until"),
         kind: options.kind,
         speakerRole: options.role,
         person: options.person,

@@ -62,6 +62,10 @@ function kindOf(error: unknown): ProblemKind {
  * @example problemFor(new NotFoundError("No account acme."), "/api/accounts/acme").status // 404
  */
 export function problemFor(error: unknown, instance?: string): ProblemDetails {
+  if (error instanceof HTTPException && error.status === 400 && /malformed json/i.test(error.message)) {
+    // hono's JSON validator meets a body that is not JSON: bad input like any other, with the place named.
+    return problemFor(new InputError([{ file: "request body", reason: "is not valid JSON" }], { headline: "The request body is not valid JSON.", cause: error }), instance);
+  }
   const kind = kindOf(error);
   const known = error instanceof AppError || error instanceof HTTPException;
   return {

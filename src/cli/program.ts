@@ -14,6 +14,7 @@ import { registerMigrateCommand } from "./commands/migrate-command.js";
 import { registerReadinessCommand } from "./commands/readiness-command.js";
 import { registerRejectCommand } from "./commands/reject-command.js";
 import { registerTaxonomyCommand } from "./commands/taxonomy-command.js";
+import { registerTokenCommand } from "./commands/token-command.js";
 
 /** Each command declares itself; later stages add their registration here, in pipeline order. */
 const COMMANDS = [
@@ -29,6 +30,7 @@ const COMMANDS = [
   registerDisputeCommand,
   registerEvalCommand,
   registerTaxonomyCommand,
+  registerTokenCommand,
   registerMigrateCommand,
 ];
 

@@ -7,7 +7,8 @@ import {
   hypothesisView,
   type UseCasesDouble,
 } from "../../test/support/http-use-cases-double.js";
-import { createToken, createTokenRegistry } from "./access/token-registry.js";
+import { createToken } from "../config/access-tokens.js";
+import { createTokenRegistry } from "./access/token-registry.js";
 import { createHttpApp } from "./app.js";
 
 const reviewer = createToken({ reviewer: "Maya Chen", role: "reviewer", accounts: "*" });
@@ -40,7 +41,7 @@ function call(path: string, options: { token?: string; method?: string; json?: u
     body = JSON.stringify(options.json);
     headers["content-type"] = "application/json";
   }
-  return app.request(path, { method: options.method ?? (body === undefined ? "GET" : "POST"), headers, ...(body === undefined ? {} : { body }) });
+  return Promise.resolve(app.request(path, { method: options.method ?? (body === undefined ? "GET" : "POST"), headers, ...(body === undefined ? {} : { body }) }));
 }
 
 async function problemOf(response: Response) {
@@ -235,7 +236,7 @@ describe("the review page", () => {
     const approve = await app.request("/hypotheses/7/review", { method: "POST", headers: { cookie }, body: new URLSearchParams({ csrf, decision: "approve", comment: "Intro booked" }) });
     expect(approve.status).toBe(303);
     expect(approve.headers.get("location")).toBe("/?done=approved");
-    const dispute = await app.request("/evidence/41/dispute", { method: "POST", headers: { cookie }, body: new URLSearchParams({ csrf, account: "acme" }) });
+    const dispute = await app.request("/evidence/41/dispute", { method: "POST", headers: { cookie }, body: new URLSearchParams({ csrf, comment: "vendor speech" }) });
     expect(dispute.status).toBe(303);
     expect(useCases.calls).toEqual(["approve 7 by Maya Chen", "dispute 41 by Maya Chen"]);
   });

@@ -1,20 +1,7 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import type { AccessRole, TokenEntry } from "../../config/serve-config.js";
+import { timingSafeEqual } from "node:crypto";
+import { hashToken } from "../../config/access-tokens.js";
+import type { TokenEntry } from "../../config/serve-config.js";
 import type { Principal } from "./principal.js";
-
-/** Tokens start with this, so one found in a log or a paste is recognisable (and greppable by scanners). */
-export const TOKEN_PREFIX = "evd_";
-
-/** The sha-256 (hex) a token is stored as. */
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
-}
-
-/** A new random token (256 bits) and the settings entry that grants it. */
-export function createToken(grant: { reviewer: string; role: AccessRole; accounts: "*" | readonly string[] }): { token: string; entry: TokenEntry } {
-  const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  return { token, entry: { reviewer: grant.reviewer, role: grant.role, accounts: grant.accounts === "*" ? "*" : [...grant.accounts], sha256: hashToken(token) } };
-}
 
 export interface TokenRegistry {
   /** The principal a presented token stands for, or undefined when it matches none. */

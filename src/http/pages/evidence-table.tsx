@@ -3,7 +3,7 @@ import { CsrfField } from "./layout.js";
 import { signalWords } from "./words.js";
 
 /** An account's evidence, one row per quote, with a dispute button per active row for reviewers. */
-export function EvidenceTable(props: { readonly evidence: readonly EvidenceView[]; readonly csrfToken: string; readonly canReview: boolean; readonly accountId: string }) {
+export function EvidenceTable(props: { readonly evidence: readonly EvidenceView[]; readonly csrfToken: string; readonly canReview: boolean }) {
   if (props.evidence.length === 0) return <p class="empty">No evidence extracted for this account yet.</p>;
   return (
     <table>
@@ -31,13 +31,17 @@ export function EvidenceTable(props: { readonly evidence: readonly EvidenceView[
                 {row.status === "disputed" ? (
                   "disputed"
                 ) : (
-                  <form method="post" action={`/evidence/${row.id}/dispute`}>
-                    <CsrfField token={props.csrfToken} />
-                    <input type="hidden" name="account" value={props.accountId} />
-                    <button class="small" type="submit" aria-label={`Dispute evidence #${row.id}: ${signalWords(row.signalId)}`}>
-                      Dispute
-                    </button>
-                  </form>
+                  <details class="dispute">
+                    <summary aria-label={`Dispute evidence #${row.id}: ${signalWords(row.signalId)}`}>Dispute…</summary>
+                    <form method="post" action={`/evidence/${row.id}/dispute`}>
+                      <CsrfField token={props.csrfToken} />
+                      <label for={`dispute-comment-${row.id}`}>What is wrong with it?</label>
+                      <input id={`dispute-comment-${row.id}`} type="text" name="comment" maxlength={2000} placeholder="vendor speech, resolved, wrong signal…" />
+                      <button class="small" type="submit">
+                        Dispute #{row.id}
+                      </button>
+                    </form>
+                  </details>
                 )}
               </td>
             ) : null}

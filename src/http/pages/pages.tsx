@@ -184,7 +184,7 @@ export function AccountPage(props: AccountPageProps) {
       )}
 
       <h2>Evidence</h2>
-      <EvidenceTable evidence={props.evidence} csrfToken={props.csrfToken} canReview={canReview} accountId={account.id} />
+      <EvidenceTable evidence={props.evidence} csrfToken={props.csrfToken} canReview={canReview} />
 
       <h2>Report</h2>
       <p>
@@ -209,6 +209,7 @@ export function AnswerPage(props: SignedIn & { readonly account: AccountView; re
       <p>
         <a href={`/accounts/${account.id}`}>← {account.name}</a>
       </p>
+      <p class="asked">You asked about {account.name}:</p>
       <h1>{answer.question}</h1>
       <section class="answer" aria-label="Answer">
         {answer.insufficient ? <p class="problem">The sources of this account do not answer this question.</p> : null}

@@ -47,8 +47,7 @@ const reviewFormSchema = z.object({
 });
 const disputeFormSchema = z.object({
   csrf: csrfField,
-  comment: z.string().max(2000).optional(),
-  account: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/).optional(),
+  comment: z.string().max(2000, { error: "must be at most 2000 characters" }).optional(),
 });
 const askQuerySchema = z.object({ question: z.string().trim().min(1, { error: "ask a question" }).max(1000, { error: "must be at most 1000 characters" }) });
 const noticeSchema = z.enum(Object.keys(NOTICES) as [NoticeKey, ...NoticeKey[]]).optional().catch(undefined);

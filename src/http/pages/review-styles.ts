@@ -16,7 +16,8 @@ a:hover { text-decoration-thickness: 2px; }
 header.site { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: center; padding: .75rem 1.5rem; border-bottom: 1px solid var(--line); background: var(--panel); }
 header.site .brand { font-weight: 700; color: var(--ink); text-decoration: none; }
 header.site nav { display: flex; gap: 1.25rem; flex: 1; }
-header.site .who { color: var(--muted); font-size: .95rem; display: flex; gap: .75rem; align-items: center; }
+header.site .who { color: var(--muted); font-size: .95rem; display: flex; gap: .75rem; align-items: baseline; }
+header.site .who form { margin: 0; }
 main { max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; }
@@ -68,6 +69,10 @@ form.ask div { flex: 1; }
 .answer sup a { text-decoration: none; font-weight: 600; }
 ol.sources li { margin: .35rem 0; }
 caption.hint { caption-side: bottom; text-align: left; padding-top: .5rem; }
+details.dispute summary { cursor: pointer; font-weight: 600; color: var(--accent); }
+details.dispute form { display: grid; gap: .35rem; margin-top: .4rem; min-width: 14rem; }
+.asked { color: var(--muted); margin: 0; }
+section.answer { margin-bottom: 2rem; }
 .empty { color: var(--muted); font-style: italic; }
 .hint { color: var(--muted); font-size: .9rem; margin: 0; }
 `;

@@ -5,7 +5,7 @@ import type { AccountView } from "../use-case-port.js";
 import { EvidenceTable } from "./evidence-table.js";
 import { HypothesisCard } from "./hypothesis-card.js";
 import { CsrfField, Layout } from "./layout.js";
-import { verdictWords } from "./words.js";
+import { hypothesisStatusWords, verdictWords } from "./words.js";
 
 export interface SignedIn {
   readonly principal: Principal;
@@ -171,7 +171,10 @@ export function AccountPage(props: AccountPageProps) {
         <ul>
           {props.hypotheses.map((hypothesis) => (
             <li>
-              #{hypothesis.id} {hypothesis.expansionType.replaceAll("_", " ")}: {verdictWords(hypothesis.verdict)}, {hypothesis.status}
+              #{hypothesis.id} {hypothesis.expansionType.replaceAll("_", " ")}: {verdictWords(hypothesis.verdict)}, {hypothesisStatusWords(hypothesis.status)}
+              {hypothesis.reviewedBy === null ? "" : ` by ${hypothesis.reviewedBy}`}
+              {hypothesis.reviewComment === null ? "" : `: “${hypothesis.reviewComment}”`}
+              {hypothesis.statusReason === null ? "" : ` (${hypothesis.statusReason})`}
               {hypothesis.status === "draft" ? (
                 <>
                   {" "}

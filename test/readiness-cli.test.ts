@@ -1,6 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exitCodeFor } from "../src/cli/exit-codes.js";
+import { storedVendorProfile } from "../src/db/vendor-profile-store.js";
+import { loadVendorProfile } from "../src/ingest/vendor-profile.js";
 import { ConfigError, ConflictError, InputError, NotFoundError } from "../src/errors.js";
 import { DEMO_AS_OF, DEMO_SCENARIOS } from "./support/demo-evidence.js";
 import { startPgliteEngine, type TestEngine } from "./support/engines.js";
@@ -106,6 +108,23 @@ describe("evidence readiness, hypotheses, approve, reject, dispute (in process, 
     expect(exitCodeFor(badRules)).toBe(65);
     expect((badRules as InputError).message).toMatch(/bad-rules\.yaml, line 3, field "healthy_footprint\.passing_health\.1"/);
     expect(exitCodeFor(await failure("approve", "424242", "--reviewer", "Maya"))).toBe(66);
+  });
+
+  it("takes the reviewer from --reviewer, else EVIDENCE_REVIEWER, and refuses a review with neither", async () => {
+    const review = (environment: NodeJS.ProcessEnv, ...args: string[]) =>
+      runInProcess(engine.database, args, { workingDirectory: folder, environment, write: () => undefined }).then(() => undefined, (error: unknown) => error);
+    const unnamed = await review({}, "approve", "999999");
+    expect(unnamed).toBeInstanceOf(ConfigError);
+    expect((unnamed as Error).message).toMatch(/--reviewer NAME, set EVIDENCE_REVIEWER/);
+    // Named by the environment or the flag, the review gets as far as the (missing) hypothesis.
+    expect(await review({ EVIDENCE_REVIEWER: "Maya Chen" }, "approve", "999999")).toBeInstanceOf(NotFoundError);
+    expect(await review({}, "reject", "999999", "--reviewer", "Maya Chen", "--comment", "no")).toBeInstanceOf(NotFoundError);
+  });
+
+  it("stores the vendor profile when the folder is indexed, and readiness reads it from the database", async () => {
+    const stored = await storedVendorProfile(engine.database, "brightpath-logistics");
+    expect(stored?.sourceRef).toBe("vendor.json");
+    expect(stored?.profile).toEqual(await loadVendorProfile(`${DEMO}vendor.json`));
   });
 });
 

@@ -1,17 +1,14 @@
-import { createRequire } from "node:module";
 import type { Command } from "commander";
-import { loadConfig, type Config } from "../config/config.js";
-import type { Database } from "../db/database.js";
-import type { MigrationReport } from "../db/migrate.js";
-import { describeHolder } from "../db/directory-lock.js";
-import { openDatabase } from "../db/open-database.js";
+import { loadSettings, withServices, type OpenDatabase, type ServiceOverrides, type Services, type Settings, type SettingsFlags } from "../app/index.js";
 import { createOutput, type Output } from "./output.js";
 
+export { TOOL_VERSION } from "../app/index.js";
+
 export interface CommandContext {
-  readonly config: Config;
+  readonly settings: Settings;
   readonly output: Output;
-  /** Opens (and migrates) the configured database; the caller closes it. */
-  openDatabase(): Promise<{ database: Database; migrations: MigrationReport }>;
+  /** Builds the services (database opened and migrated once), runs one use case, and closes them. */
+  run<T>(work: (services: Services) => Promise<T>, overrides?: Omit<ServiceOverrides, "openDatabase" | "onDatabaseWait">): Promise<T>;
 }
 
 export interface ContextDependencies {
@@ -20,43 +17,34 @@ export interface ContextDependencies {
   readonly write?: (text: string) => void;
   /** Where progress goes (default stderr). */
   readonly writeProgress?: (text: string) => void;
-  readonly openDatabase?: typeof openDatabase;
+  readonly openDatabase?: OpenDatabase;
 }
 
-/** Builds the context of one command from its options merged with the global ones. */
-export function contextFor(command: Command, dependencies: ContextDependencies): CommandContext {
+/**
+ * The context of one command: settings loaded once from its flags (merged with the global ones), the
+ * environment and the settings file, and the output it writes to.
+ */
+export function contextFor(command: Command, dependencies: ContextDependencies, flags: Omit<SettingsFlags, "db" | "json"> = {}): CommandContext {
   const options = command.optsWithGlobals<{ db?: string; json?: boolean }>();
-  const config = loadConfig({
-    db: options.db,
-    json: options.json,
+  const settings = loadSettings({
+    flags: { ...flags, db: options.db, json: options.json },
     environment: dependencies.environment,
     workingDirectory: dependencies.workingDirectory,
   });
-  const open = dependencies.openDatabase ?? openDatabase;
+  const writeProgress = dependencies.writeProgress ?? ((text: string) => process.stderr.write(text));
   return {
-    config,
-    output: createOutput(config.json, dependencies.write),
-    openDatabase: () =>
-      open(config.database, {
-        lock: {
-          onWait: (holder) => {
-            const write = dependencies.writeProgress ?? ((text: string) => process.stderr.write(text));
-            const message = `The embedded database is in use by another process (${describeHolder(holder)}); waiting for it to finish (up to 5 minutes)...`;
-            write(config.json ? `${JSON.stringify({ event: "waiting-for-database", message })}\n` : `${message}\n`);
-          },
+    settings,
+    output: createOutput(settings.json, dependencies.write),
+    run: (work, overrides = {}) =>
+      withServices(
+        settings,
+        {
+          ...overrides,
+          ...(dependencies.openDatabase === undefined ? {} : { openDatabase: dependencies.openDatabase }),
+          onDatabaseWait: (message) =>
+            writeProgress(settings.json ? `${JSON.stringify({ event: "waiting-for-database", message })}\n` : `${message}\n`),
         },
-      }),
+        work,
+      ),
   };
 }
-
-/** Opens the database, runs `work`, and always closes it. */
-export async function withDatabase<T>(context: CommandContext, work: (database: Database) => Promise<T>): Promise<T> {
-  const { database } = await context.openDatabase();
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
-}
-
-export const TOOL_VERSION: string = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;

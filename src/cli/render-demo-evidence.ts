@@ -1,6 +1,5 @@
-import type { EvidenceRow } from "../db/evidence-store.js";
+import { formatCitation, type EvidenceRecord } from "../app/index.js";
 import type { StoredExtractionSummary } from "../extract/extract-stored-evidence.js";
-import { formatCitation } from "./format-citation.js";
 import { formatTable } from "./output.js";
 
 export interface DemoEvidence {
@@ -16,7 +15,7 @@ export interface DemoEvidence {
 }
 
 /** Evidence per account for the demo: counts per signal on the customer's side and a few quotes. */
-export function summariseDemoEvidence(accountIds: readonly string[], rows: readonly EvidenceRow[], extraction: StoredExtractionSummary, examplesPerAccount = 3): DemoEvidence {
+export function summariseDemoEvidence(accountIds: readonly string[], rows: readonly EvidenceRecord[], extraction: StoredExtractionSummary, examplesPerAccount = 3): DemoEvidence {
   return {
     extraction,
     perAccount: accountIds.map((accountId) => {
@@ -25,7 +24,7 @@ export function summariseDemoEvidence(accountIds: readonly string[], rows: reado
       const signals: Record<string, number> = {};
       for (const row of customer) signals[row.signalId] = (signals[row.signalId] ?? 0) + 1;
       // One quote per signal, most confident first, so the examples show the account's range.
-      const bySignal = new Map<string, EvidenceRow>();
+      const bySignal = new Map<string, EvidenceRecord>();
       for (const row of [...customer].sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0))) if (!bySignal.has(row.signalId)) bySignal.set(row.signalId, row);
       return {
         accountId,

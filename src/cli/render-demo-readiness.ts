@@ -1,6 +1,7 @@
 import type { ReadinessAssessment } from "../hypotheses/assess-account.js";
 import type { RecordedReadiness } from "../hypotheses/record-readiness.js";
-import type { GateResult, GateStatus, ReadinessResult, Verdict } from "../rules/readiness-contract.js";
+import { summariseGate } from "../rules/gate-registry.js";
+import type { GateStatus, Verdict } from "../rules/readiness-contract.js";
 import { DEMO_AS_OF, type DemoScenario } from "./demo-scenarios.js";
 import { formatTable } from "./output.js";
 
@@ -31,23 +32,6 @@ function shorten(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1).trimEnd()}…`;
 }
 
-/**
- * The one sentence that says why a gate came out as it did; the full list, with every quote, is in
- * `evidence readiness <account>`. Pull names each supported type with its signals; blocking risks name the
- * open risks and the weighing (their last reason).
- */
-function gateReason(gate: GateResult, result: ReadinessResult): string {
-  const reasons = gate.reasons;
-  if (gate.gate === "customer_pull" && result.expansionTypes.length > 0) {
-    return result.expansionTypes.map((support) => `${support.type} (${support.signals.join(", ")})`).join("; ");
-  }
-  if (gate.gate === "blocking_risks") {
-    const weighing = reasons[reasons.length - 1] ?? "";
-    return result.blockingRisks.length === 0 ? weighing : `${result.blockingRisks.map((risk) => risk.signalId).join(", ")}. ${weighing}`;
-  }
-  return reasons[0] ?? "";
-}
-
 export function summariseDemoReadiness(
   assessment: ReadinessAssessment,
   recorded: RecordedReadiness,
@@ -61,7 +45,7 @@ export function summariseDemoReadiness(
     verdict: result.verdict,
     matchesScenario: scenario === undefined ? null : scenario.expected === result.verdict,
     expansionTypes: result.expansionTypes.map((support) => support.type),
-    gates: result.gates.map((gate) => ({ gate: gate.gate, status: gate.status, reason: gateReason(gate, result) })),
+    gates: result.gates.map((gate) => ({ gate: gate.gate, status: gate.status, reason: summariseGate(gate, result) })),
     assessmentId: recorded.assessmentId,
     hypotheses: recorded.hypotheses.length,
   };

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../errors.js";
-import { loadConfig, parseDatabaseLocation } from "./config.js";
+import { loadSettings } from "../app/settings.js";
+import { parseDatabaseLocation } from "./config.js";
 
 const base = { environment: {}, workingDirectory: "/work/project" };
+/** The database part of the one settings loader (src/app/settings.ts), from flags and the environment. */
+const loadConfig = (sources: { environment: NodeJS.ProcessEnv; workingDirectory: string; db?: string; json?: boolean }) =>
+  loadSettings({ flags: { db: sources.db, json: sources.json }, environment: sources.environment, workingDirectory: sources.workingDirectory });
 
-describe("loadConfig", () => {
+describe("loadSettings: database and output", () => {
   it("defaults to the embedded database in ./.evidence/db", () => {
     expect(loadConfig(base).database).toEqual({ engine: "pglite", directory: "/work/project/.evidence/db" });
   });

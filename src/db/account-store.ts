@@ -80,3 +80,8 @@ export async function listAccounts(database: Queryable): Promise<Account[]> {
   );
   return rows.map((row) => accountRowSchema.parse(row));
 }
+
+/** Holds the account's row until the transaction ends, so two runs for one account take turns. */
+export async function lockAccount(transaction: Queryable, accountId: string): Promise<void> {
+  await transaction.query("select id from accounts where id = $1 for update", [accountId]);
+}

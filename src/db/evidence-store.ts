@@ -1,3 +1,4 @@
+import type { EvidenceRecord } from "../evidence/evidence-record.js";
 import type { Segment } from "../ingest/canonical-document.js";
 import type { SpeakerRole } from "../ingest/speaker-role.js";
 import type { Queryable } from "./database.js";
@@ -159,59 +160,38 @@ export async function replaceChunkEvidence(
   return { inserted, removed: stale.length };
 }
 
-export interface EvidenceRow {
-  readonly id: number;
-  readonly accountId: string;
-  readonly signalId: string;
-  readonly quote: string;
-  readonly quoteStart: number;
-  readonly quoteEnd: number;
-  readonly alignment: "exact" | "normalised";
-  readonly speaker: string | null;
-  readonly speakerRole: SpeakerRole;
-  readonly confidence: number | null;
-  readonly commentRef: string | null;
-  readonly callOffsetSeconds: number | null;
-  readonly documentKind: "ticket" | "call";
-  readonly sourceRef: string;
-  readonly documentTitle: string | null;
-  readonly occurredAt: string | null;
-  readonly extractorProvider: string;
-  readonly extractorModel: string;
-  readonly promptHash: string | null;
-}
-
 /** An account's evidence with what citations need, in document order. */
 export async function listEvidence(
   database: Queryable,
   filter: { readonly accountId?: string | undefined; readonly signalId?: string | undefined } = {},
-): Promise<EvidenceRow[]> {
+): Promise<EvidenceRecord[]> {
   const rows = await database.query<Record<string, unknown>>(
     `select e.id, e.account_id, e.signal_id, e.quote, e.quote_start, e.quote_end, e.alignment, e.speaker, e.speaker_role, e.confidence,
             e.comment_ref, e.call_offset_seconds, d.kind, d.source_ref, d.title, d.occurred_at::text as occurred_at,
-            e.extractor_provider, e.extractor_model, e.prompt_hash
+            e.status, e.extractor_provider, e.extractor_model, e.prompt_hash
        from evidence e join documents d on d.id = e.document_id
       where ($1::text is null or e.account_id = $1) and ($2::text is null or e.signal_id = $2)
       order by e.account_id, d.occurred_at nulls last, d.source_ref, e.quote_start, e.signal_id`,
     [filter.accountId ?? null, filter.signalId ?? null],
   );
   return rows.map((row) => ({
-    id: Number(row.id),
+    id: String(row.id),
     accountId: String(row.account_id),
     signalId: String(row.signal_id),
     quote: String(row.quote),
     quoteStart: Number(row.quote_start),
     quoteEnd: Number(row.quote_end),
-    alignment: row.alignment as EvidenceRow["alignment"],
+    alignment: row.alignment as EvidenceRecord["alignment"],
     speaker: row.speaker === null ? null : String(row.speaker),
     speakerRole: row.speaker_role as SpeakerRole,
     confidence: row.confidence === null ? null : Number(row.confidence),
     commentRef: row.comment_ref === null ? null : String(row.comment_ref),
     callOffsetSeconds: row.call_offset_seconds === null ? null : Number(row.call_offset_seconds),
-    documentKind: row.kind as EvidenceRow["documentKind"],
+    documentKind: row.kind as EvidenceRecord["documentKind"],
     sourceRef: String(row.source_ref),
     documentTitle: row.title === null ? null : String(row.title),
     occurredAt: row.occurred_at === null ? null : String(row.occurred_at),
+    status: row.status as EvidenceRecord["status"],
     extractorProvider: String(row.extractor_provider),
     extractorModel: String(row.extractor_model),
     promptHash: row.prompt_hash === null ? null : String(row.prompt_hash),

@@ -1,30 +1,11 @@
 import { z } from "zod";
+import type { QuotedEvidence } from "../evidence/evidence-record.js";
 import type { Account } from "../ingest/account-schema.js";
 import type { Segment } from "../ingest/canonical-document.js";
 import { speakerRoleSchema, type SpeakerRole } from "../ingest/speaker-role.js";
 import type { UsageMetric } from "../ingest/usage-schema.js";
 import { listAccounts } from "./account-store.js";
 import type { Queryable } from "./database.js";
-
-/** An active evidence row with the document it quotes: what citations and the rules' input are made from. */
-export interface StoredEvidence {
-  readonly id: string;
-  readonly signalId: string;
-  readonly quote: string;
-  readonly quoteStart: number;
-  readonly quoteEnd: number;
-  readonly speaker: string | null;
-  readonly speakerRole: SpeakerRole;
-  readonly document: {
-    readonly sourceRef: string;
-    readonly kind: "ticket" | "call";
-    readonly title: string | null;
-    /** ISO timestamp (UTC) or null when the source had no date. */
-    readonly occurredAt: string | null;
-    readonly fullText: string;
-    readonly segments: readonly Segment[];
-  };
-}
 
 export async function findAccount(database: Queryable, accountId: string): Promise<Account | undefined> {
   return (await listAccounts(database)).find((account) => account.id === accountId);
@@ -72,7 +53,7 @@ interface EvidenceRow {
  * repeats a quote a reviewer marked wrong (same document, signal and offsets), so a dispute survives
  * re-extraction.
  */
-export async function activeEvidence(database: Queryable, accountId: string): Promise<StoredEvidence[]> {
+export async function activeEvidence(database: Queryable, accountId: string): Promise<QuotedEvidence[]> {
   const rows = await database.query<EvidenceRow>(
     `select e.id::text as id, e.signal_id, e.quote, e.quote_start, e.quote_end, e.speaker, e.speaker_role,
             d.source_ref, d.kind, d.title,
@@ -107,12 +88,4 @@ export async function activeEvidence(database: Queryable, accountId: string): Pr
       },
     };
   });
-}
-
-/** The folder of the latest index run: where its vendor profile is, when none is given. */
-export async function lastIndexedFolder(database: Queryable): Promise<string | undefined> {
-  const [row] = await database.query<{ folder: string | null }>(
-    "select arguments->>'folder' as folder from runs where command = 'index' and status = 'succeeded' order by id desc limit 1",
-  );
-  return row?.folder ?? undefined;
 }

@@ -1,11 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { loadModelConfig } from "../config/model-config.js";
 import { ConfigError } from "../errors.js";
+import { createExtractor } from "../extract/create-extractor.js";
 import { EvidencePrompt, readPromptFiles } from "../extract/evidence-prompt.js";
 import type { Extractor } from "../extract/extractor.js";
 import { OfflineExtractor } from "../extract/offline-extractor.js";
-import { OpenAiExtractor } from "../extract/openai-extractor.js";
-import { Redactor } from "../models/redact-personal-data.js";
 
 export const EVAL_EXTRACTORS = ["offline", "openai"] as const;
 export type EvalExtractorName = (typeof EVAL_EXTRACTORS)[number];
@@ -46,13 +45,7 @@ export function evalExtractorFactory(environment: NodeJS.ProcessEnv): CreateExtr
       }
       prompt = new EvidencePrompt({ ...readPromptFiles(), system });
     }
-    return new OpenAiExtractor({
-      model: config.extraction.model,
-      apiKey: config.extraction.apiKey,
-      ...(config.extraction.baseURL === undefined ? {} : { baseURL: config.extraction.baseURL }),
-      concurrency: config.concurrency,
-      redactor: new Redactor({ enabled: config.redaction.enabled, extraPatterns: config.redaction.extraPatterns }),
-      ...(prompt === undefined ? {} : { prompt }),
-    });
+    // The same factory as `evidence extract`, without the prefilter: the eval scores the extractor alone.
+    return createExtractor(config, { prefilter: false, prompt }).extractor;
   };
 }

@@ -1,6 +1,8 @@
 import { performance } from "node:perf_hooks";
 import { extractDocuments } from "../extract/extract-documents.js";
 import type { Extractor } from "../extract/extractor.js";
+import { toEvidenceFact } from "../evidence/cite-evidence.js";
+import type { SpeakerRole } from "../ingest/speaker-role.js";
 import type { EvidenceFact } from "../rules/readiness-contract.js";
 import type { DecideReadiness } from "./decide-readiness.js";
 import type { GoldCase, GoldReadiness } from "./load-gold.js";
@@ -47,17 +49,26 @@ export async function evaluateCase(goldCase: GoldCase, extractor: Extractor, dec
 }
 
 function decideCase(goldCase: GoldCase, readiness: GoldReadiness, predictions: readonly PredictedEvidence[], decide: DecideReadiness): CaseReadiness {
-  const occurredAt = new Map(goldCase.documents.map((document) => [document.sourceRef, document.occurredAt]));
-  const facts = (items: readonly Omit<PredictedEvidence, "confidence">[]): EvidenceFact[] =>
-    items.map((item, index) => ({
-      id: String(index + 1),
-      signalId: item.signalId,
-      speakerRole: item.speakerRole,
-      speaker: item.speaker,
-      sourceRef: item.sourceRef,
-      occurredAt: occurredAt.get(item.sourceRef) ?? readiness.asOf,
-      quote: item.quote,
-    }));
+  const documents = new Map(goldCase.documents.map((document) => [document.sourceRef, document]));
+  // The same facts production reads (toEvidenceFact): each quote timed by its comment or call turn.
+  const facts = (items: ReadonlyArray<{ sourceRef: string; signalId: string; quote: string; start: number; end: number; speaker?: string; speakerRole: SpeakerRole }>): EvidenceFact[] =>
+    items.flatMap((item, index) => {
+      const document = documents.get(item.sourceRef);
+      const fact =
+        document === undefined
+          ? undefined
+          : toEvidenceFact({
+              id: String(index + 1),
+              signalId: item.signalId,
+              quote: item.quote,
+              quoteStart: item.start,
+              quoteEnd: item.end,
+              speaker: item.speaker ?? null,
+              speakerRole: item.speakerRole,
+              document: { ...document, occurredAt: document.occurredAt },
+            });
+      return fact === undefined ? [] : [fact];
+    });
   const base = { account: readiness.account, usage: readiness.usage, asOf: readiness.asOf };
   try {
     return {

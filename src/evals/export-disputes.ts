@@ -2,83 +2,11 @@ import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
-import type { Queryable } from "../db/database.js";
+import type { DisputedEvidence } from "../db/evidence-label-store.js";
 import type { RoleDirectory } from "../ingest/speaker-role.js";
 import { parseGoldCase } from "./load-gold.js";
 
-/** One evidence row a reviewer marked wrong, with the document it quotes. */
-export interface DisputedEvidence {
-  readonly evidenceId: string;
-  readonly accountId: string;
-  readonly signalId: string;
-  readonly quote: string;
-  readonly quoteStart: number;
-  readonly quoteEnd: number;
-  readonly speaker?: string;
-  readonly speakerRole: "customer" | "vendor" | "unknown";
-  readonly sourceRef: string;
-  readonly documentKind: "ticket" | "call";
-  readonly documentTitle: string;
-  readonly occurredAt: string;
-  readonly fullText: string;
-  readonly reviewer?: string;
-  readonly comment?: string;
-}
-
-/**
- * Every evidence span a reviewer marked wrong (`evidence dispute`), with the document it quotes. It reads
- * the review labels, not the evidence rows: re-indexing a changed document drops its evidence rows, while
- * the label (kept by document and span) and the judgement in it stay. A span disputed twice is listed once.
- */
-export async function listDisputedEvidence(database: Queryable, accountId?: string): Promise<DisputedEvidence[]> {
-  const rows = await database.query<{
-    label_id: string;
-    evidence_id: string | null;
-    account_id: string;
-    signal_id: string;
-    quote: string;
-    quote_start: number;
-    quote_end: number;
-    speaker: string | null;
-    speaker_role: "customer" | "vendor" | "unknown";
-    source_ref: string;
-    kind: "ticket" | "call";
-    title: string | null;
-    occurred_at: Date | string | null;
-    full_text: string;
-    reviewer: string;
-    comment: string | null;
-  }>(
-    `select * from (
-       select distinct on (l.account_id, l.source_ref, l.signal_id, l.quote_start, l.quote_end)
-              l.id::text as label_id, l.evidence_id::text as evidence_id, l.account_id, l.signal_id, l.quote, l.quote_start,
-              l.quote_end, l.speaker, l.speaker_role, l.source_ref, d.kind, d.title, d.occurred_at, d.full_text, l.reviewer, l.comment
-         from evidence_labels l
-         join documents d on d.account_id = l.account_id and d.source_ref = l.source_ref
-        where l.label = 'wrong' and ($1::text is null or l.account_id = $1)
-        order by l.account_id, l.source_ref, l.signal_id, l.quote_start, l.quote_end, l.id desc
-     ) latest
-     order by account_id, source_ref, quote_start, label_id`,
-    [accountId ?? null],
-  );
-  return rows.map((row) => ({
-    evidenceId: row.evidence_id ?? `label ${row.label_id}`,
-    accountId: row.account_id,
-    signalId: row.signal_id,
-    quote: row.quote,
-    quoteStart: Number(row.quote_start),
-    quoteEnd: Number(row.quote_end),
-    ...(row.speaker === null ? {} : { speaker: row.speaker }),
-    speakerRole: row.speaker_role,
-    sourceRef: row.source_ref,
-    documentKind: row.kind,
-    documentTitle: row.title ?? row.source_ref,
-    occurredAt: row.occurred_at === null ? "1970-01-01T00:00:00.000Z" : new Date(row.occurred_at).toISOString(),
-    fullText: row.full_text,
-    reviewer: row.reviewer,
-    ...(row.comment === null ? {} : { comment: row.comment }),
-  }));
-}
+export type { DisputedEvidence } from "../db/evidence-label-store.js";
 
 /** The ticket header line and comment headers exactly as `ticketDocument` writes them. */
 const TICKET_HEADER = /^Ticket #[^\n]*?: (.*) \((new|open|pending|on_hold|solved|closed)\)\n/;

@@ -1,4 +1,5 @@
 import type { BaseMessage } from "@langchain/core/messages";
+import { createOpenAiClient } from "../models/openai-client.js";
 import OpenAI from "openai";
 import pLimit from "p-limit";
 import { z } from "zod";
@@ -104,12 +105,7 @@ export class OpenAiExtractor implements Extractor {
     this.maxCharactersPerRequest = options.maxCharactersPerRequest ?? DEFAULT_MAX_CHARACTERS_PER_REQUEST;
     this.client =
       options.client ??
-      new OpenAI({
-        apiKey: options.apiKey,
-        ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }),
-        timeout: options.timeoutMs ?? 60_000,
-        maxRetries: options.maxRetries ?? 4,
-      });
+      createOpenAiClient({ apiKey: options.apiKey, baseURL: options.baseURL, timeoutMs: options.timeoutMs ?? 60_000, maxRetries: options.maxRetries });
   }
 
   async extract(chunks: readonly ExtractionChunk[]): Promise<ChunkExtraction[]> {

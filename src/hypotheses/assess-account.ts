@@ -1,23 +1,23 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import type { Queryable } from "../db/database.js";
-import { accountUsage, activeEvidence, findAccount, lastIndexedFolder } from "../db/readiness-input-store.js";
-import { NotFoundError } from "../errors.js";
+import { accountUsage, activeEvidence, findAccount } from "../db/readiness-input-store.js";
+import { storedVendorProfile } from "../db/vendor-profile-store.js";
+import { InputError, NotFoundError } from "../errors.js";
 import type { Account } from "../ingest/account-schema.js";
-import { loadVendorProfile, type VendorProfile } from "../ingest/vendor-profile.js";
+import { validateRecord } from "../ingest/validate-records.js";
+import { vendorProfileSchema, type VendorProfile } from "../ingest/vendor-profile.js";
 import { evaluateReadiness } from "../rules/evaluate-readiness.js";
 import { loadRules } from "../rules/load-rules.js";
 import { labelOfferings } from "../rules/match-offering.js";
 import type { EvidenceFact, ReadinessInput, ReadinessResult } from "../rules/readiness-contract.js";
 import type { LoadedRules } from "../rules/rules-schema.js";
-import { toEvidenceFact } from "./cite-evidence.js";
+import { toEvidenceFact } from "../evidence/cite-evidence.js";
 
 export interface AssessOptions {
   /** The decision day (ISO date); default today (UTC). */
   readonly asOf?: string;
   /** Default: the rules shipped in src/rules/readiness-rules.yaml. */
   readonly rules?: LoadedRules;
-  /** Tells a tier ask from an add-on ask. Default: vendor.json of the last indexed folder, if there is one. */
+  /** Tells a tier ask from an add-on ask. Default: the profile stored when the account's folder was indexed. */
   readonly vendorProfile?: VendorProfile;
 }
 
@@ -53,7 +53,7 @@ export async function assessAccount(database: Queryable, accountId: string, opti
     accountUsage(database, accountId),
     activeEvidence(database, accountId),
     options.rules ?? loadRules(),
-    options.vendorProfile ?? defaultVendorProfile(database),
+    options.vendorProfile ?? indexedVendorProfile(database, accountId),
   ]);
   const facts = stored.map(toEvidenceFact).filter((fact): fact is EvidenceFact => fact !== undefined);
   const input: ReadinessInput = {
@@ -72,8 +72,11 @@ export async function assessAccount(database: Queryable, accountId: string, opti
   };
 }
 
-async function defaultVendorProfile(database: Queryable): Promise<VendorProfile | undefined> {
-  const folder = await lastIndexedFolder(database);
-  const file = folder === undefined ? undefined : path.join(folder, "vendor.json");
-  return file !== undefined && existsSync(file) ? loadVendorProfile(file) : undefined;
+/** The vendor profile stored with the account when its folder was indexed; validated as it was then. */
+async function indexedVendorProfile(database: Queryable, accountId: string): Promise<VendorProfile | undefined> {
+  const stored = await storedVendorProfile(database, accountId);
+  if (stored === undefined) return undefined;
+  const result = validateRecord(vendorProfileSchema, stored.profile, { file: `stored ${stored.sourceRef}`, record: `vendor profile of ${accountId}` });
+  if (!result.success) throw new InputError(result.problems, { headline: "The stored vendor profile is no longer valid; index the folder again:" });
+  return result.data;
 }

@@ -1,3 +1,4 @@
+import { isFootprintGate } from "../rules/gate-registry.js";
 import { compareIds, customerTimeline, decisionTime, ofSignals, sortedIds, withinDays } from "../rules/evidence-timeline.js";
 import type { EvidenceFact, ExpansionSupport, GateId, GateResult, ReadinessResult } from "../rules/readiness-contract.js";
 import { EXPANSION_TYPES } from "../taxonomy/expansion-types.js";
@@ -18,7 +19,7 @@ function gateOf(result: ReadinessResult, id: GateId): GateResult | undefined {
  * expansion type, not that of other types (new evidence for another type does not make it stale).
  */
 export function hypothesisEvidenceIds(result: ReadinessResult, support: ExpansionSupport): string[] {
-  const footprint = result.gates.filter((gate) => gate.gate !== "customer_pull").flatMap((gate) => gate.evidenceIds);
+  const footprint = result.gates.filter((gate) => isFootprintGate(gate.gate)).flatMap((gate) => gate.evidenceIds);
   return sortedIds([...footprint, ...support.evidenceIds]);
 }
 
@@ -41,7 +42,7 @@ function briefFor(assessment: ReadinessAssessment, support: ExpansionSupport): H
   const champion = gateOf(result, "champion_active");
   const risks = gateOf(result, "blocking_risks");
   const healthy = gateOf(result, "healthy_footprint");
-  const blocking = result.gates.filter((gate) => gate.gate !== "customer_pull" && gate.status !== "pass");
+  const blocking = result.gates.filter((gate) => isFootprintGate(gate.gate) && gate.status !== "pass");
   const sections: Record<HypothesisSectionName, SectionBrief> = {
     provenValue: {
       evidence: facts(outcome?.status === "pass" ? outcome.evidenceIds : []),

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { lockAccount } from "../db/account-store.js";
 import { appendAuditEvent } from "../db/audit-store.js";
 import type { Database, Queryable } from "../db/database.js";
 import {
@@ -104,7 +105,7 @@ export async function recordReadiness(database: Database, assessment: ReadinessA
   const { result, input } = assessment;
   return database.transaction(async (transaction) => {
     // Two runs for one account take turns, so they never both draft the same expansion type.
-    await transaction.query("select id from accounts where id = $1 for update", [result.accountId]);
+    await lockAccount(transaction, result.accountId);
     const assessmentId = await insertAssessment(transaction, {
       accountId: result.accountId,
       asOf: result.asOf,

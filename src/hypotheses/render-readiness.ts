@@ -1,3 +1,4 @@
+import { isFootprintGate } from "../rules/gate-registry.js";
 import { sortedIds } from "../rules/evidence-timeline.js";
 import { DEFAULT_RULES_FILE } from "../rules/load-rules.js";
 import type { EvidenceFact, GateStatus, ReadinessResult, Verdict } from "../rules/readiness-contract.js";
@@ -8,7 +9,7 @@ const MARK: Record<GateStatus, string> = { pass: "PASS", fail: "FAIL", unknown: 
 function headline(result: ReadinessResult): string {
   const types = result.expansionTypes.map((support) => support.type).join(", ");
   const not = (status: GateStatus) =>
-    result.gates.filter((gate) => gate.gate !== "customer_pull" && gate.status === status).map((gate) => gate.gate).join(", ");
+    result.gates.filter((gate) => isFootprintGate(gate.gate) && gate.status === status).map((gate) => gate.gate).join(", ");
   const lines: Record<Verdict, string> = {
     ready: `READY for an expansion conversation: ${types}`,
     fix_footprint: `FIX THE FOOTPRINT FIRST (${not("fail")})`,

@@ -1,3 +1,4 @@
+import { nextFootprintAction } from "../rules/gate-registry.js";
 import type { EvidenceFact } from "../rules/readiness-contract.js";
 import type { ExpansionType } from "../taxonomy/expansion-types.js";
 import type { HypothesisSectionName } from "./hypothesis-content.js";
@@ -48,16 +49,6 @@ function adjacency(facts: readonly string[], evidence: readonly EvidenceFact[], 
   return `${facts.join(" ")}${asked === "" ? "" : ` The customer names ${asked}.`}${open}`;
 }
 
-/** The first thing to fix, in the order the verdict rules check it (seed 004: fix the footprint first). */
-function footprintAction(facts: readonly string[]): string | undefined {
-  const failing = (gate: string) => facts.some((fact) => fact === `${gate} fail` || fact === `${gate} unknown`);
-  if (failing("champion_active")) return "The customer names who owns the product on their side now, and that person joins the next call.";
-  if (failing("blocking_risks")) return "The customer confirms the open risks are resolved, and asks for the next conversation themselves rather than being pitched.";
-  if (failing("healthy_footprint")) return "The footprint recovers first: the stalled setup is finished and health is green, or yellow and trending up.";
-  if (failing("measurable_outcome")) return "The customer states one measurable result in their own numbers, before and after.";
-  return undefined;
-}
-
 /**
  * The offline writer: fills each section from the brief with fixed sentences and the customer's own
  * quotes. No network, no key, the same text every time.
@@ -89,7 +80,7 @@ export const templateWriter: HypothesisWriter = {
         risks.evidence.length === 0 && risks.facts.length === 0
           ? "No open customer-side risk in the window the rules read."
           : `${risks.facts.join(" ")} ${quotes("risksToAdoption")}`.trim(),
-      nextCustomerAction: result.verdict === "ready" ? ASK[type] : (footprintAction(sections.nextCustomerAction.facts) ?? ASK[type]),
+      nextCustomerAction: result.verdict === "ready" ? ASK[type] : (nextFootprintAction(result) ?? ASK[type]),
       riskIfNever:
         result.verdict === "ready"
           ? `If it never happens, ${NEVER[type]} Without that step this is a wish, not a lead (seed 001).`

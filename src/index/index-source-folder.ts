@@ -6,6 +6,7 @@ import { finishRun, startRun } from "../db/run-store.js";
 import { createSearchIndexes, dropSearchIndexes, searchIndexesExist } from "../db/search-indexes.js";
 import { saveSourceFiles, storedSourceFiles } from "../db/source-file-store.js";
 import { saveUsage } from "../db/usage-store.js";
+import { saveVendorProfile } from "../db/vendor-profile-store.js";
 import type { InputProblem } from "../errors.js";
 import { callDocument, ticketDocument, type CanonicalDocument } from "../ingest/canonical-document.js";
 import type { SourceFolder } from "../ingest/read-source-folder.js";
@@ -103,6 +104,7 @@ export async function indexSourceFolder(database: Database, source: SourceFolder
       versions: { taxonomy: taxonomyVersion(), embedder: embedder.modelId },
     });
     await saveAccounts(transaction, source.accounts, relative(source.accountsFile));
+    await saveVendorProfile(transaction, accountIds, source.vendor, "vendor.json");
     await saveUsage(transaction, source.usage, "usage.csv");
     return id;
   });

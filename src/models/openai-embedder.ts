@@ -1,4 +1,5 @@
 import OpenAI from "openai";
+import { createOpenAiClient } from "./openai-client.js";
 import pLimit from "p-limit";
 import { ProviderError } from "../errors.js";
 import { providerErrorFrom } from "./provider-error.js";
@@ -47,12 +48,7 @@ export class OpenAiEmbedder extends Embedder {
     this.redactor = options.redactor ?? new Redactor();
     this.client =
       options.client ??
-      new OpenAI({
-        apiKey: options.apiKey,
-        ...(options.baseURL === undefined ? {} : { baseURL: options.baseURL }),
-        timeout: options.timeoutMs ?? 30_000,
-        maxRetries: options.maxRetries ?? 4,
-      });
+      createOpenAiClient({ apiKey: options.apiKey, baseURL: options.baseURL, timeoutMs: options.timeoutMs ?? 30_000, maxRetries: options.maxRetries });
   }
 
   async embedDocuments(documents: string[]): Promise<number[][]> {

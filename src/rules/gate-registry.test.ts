@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SEEDS } from "../taxonomy/seeds.js";
 import { decideVerdict } from "./evaluate-readiness.js";
-import { READINESS_GATES } from "./gate-registry.js";
+import { nextFootprintAction, READINESS_GATES, summariseGate } from "./gate-registry.js";
 import type { GateId, GateResult, GateStatus } from "./readiness-contract.js";
 
 const GATE_IDS: readonly GateId[] = ["healthy_footprint", "measurable_outcome", "champion_active", "customer_pull", "blocking_risks"];
@@ -26,5 +26,26 @@ describe("gate registry", () => {
     expect(decideVerdict(gates({ customer_pull: "unknown" }))).toBe("insufficient_evidence");
     expect(decideVerdict(gates({ healthy_footprint: "unknown", measurable_outcome: "fail" }))).toBe("fix_footprint");
     expect(decideVerdict(gates({ blocking_risks: "fail" }))).toBe("fix_footprint");
+  });
+
+  it("lets each gate declare its own text: the next customer action of each footprint gate, the summary of pull", () => {
+    const footprint = READINESS_GATES.filter((gate) => gate.role === "footprint");
+    expect(footprint.every((gate) => (gate.nextCustomerAction?.text.length ?? 0) > 20)).toBe(true);
+    expect(new Set(footprint.map((gate) => gate.nextCustomerAction?.rank)).size).toBe(footprint.length);
+    const result = (statuses: Partial<Record<GateId, GateStatus>>) => ({
+      accountId: "acme",
+      asOf: "2026-11-23",
+      verdict: "fix_footprint" as const,
+      rulesVersion: "test",
+      gates: GATE_IDS.map((gate): GateResult => ({ gate, status: statuses[gate] ?? "pass", reasons: [`${gate} reason`], evidenceIds: [] })),
+      expansionTypes: [{ type: "volume" as const, signals: ["seat_pressure" as const], evidenceIds: [] }],
+      blockingRisks: [],
+    });
+    expect(nextFootprintAction(result({}) as never)).toBeUndefined();
+    // The champion comes before the measurable outcome, whatever order the gates are listed in.
+    expect(nextFootprintAction(result({ measurable_outcome: "fail", champion_active: "unknown" }) as never)).toMatch(/^The customer names who owns the product/);
+    const decided = result({});
+    expect(summariseGate(decided.gates[0] as GateResult, decided as never)).toBe("healthy_footprint reason");
+    expect(summariseGate(decided.gates[3] as GateResult, decided as never)).toBe("volume (seat_pressure)");
   });
 });

@@ -1,7 +1,7 @@
 import type { SeedId } from "../taxonomy/seeds.js";
 import type { PullAnalysis } from "./analyse-pull.js";
 import type { TimedFact } from "./evidence-timeline.js";
-import type { GateId, GateResult, ReadinessInput } from "./readiness-contract.js";
+import type { GateId, GateResult, ReadinessInput, ReadinessResult } from "./readiness-contract.js";
 import type { ReadinessRules } from "./rules-schema.js";
 import type { RiskBalance } from "./weigh-risks.js";
 
@@ -28,4 +28,15 @@ export interface ReadinessGate {
   readonly role: "footprint" | "pull";
   readonly seeds: readonly SeedId[];
   evaluate(context: GateContext): GateResult;
+  /**
+   * The one sentence that says why this gate came out as it did, for summaries (the demo); the full
+   * reasons stay in the result. Default: the first reason.
+   */
+  readonly summarise?: (gate: GateResult, result: ReadinessResult) => string;
+  /**
+   * What the customer would do that moves this gate to pass, when it does not pass; `rank` orders the
+   * footprint gates as the fix comes first (seed 004: fix the footprint first). The pull gate has none:
+   * what pulls is said per expansion type.
+   */
+  readonly nextCustomerAction?: { readonly rank: number; readonly text: string };
 }

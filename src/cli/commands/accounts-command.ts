@@ -1,12 +1,9 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { appendAuditEvent } from "../../db/audit-store.js";
-import { listAccounts, saveAccounts } from "../../db/account-store.js";
-import { finishRun, startRun } from "../../db/run-store.js";
+import { importAccounts, listAccounts } from "../../app/index.js";
 import type { Account } from "../../ingest/account-schema.js";
 import { loadAccounts } from "../../ingest/load-accounts.js";
-import { taxonomyVersion } from "../../taxonomy/taxonomy-version.js";
-import { contextFor, TOOL_VERSION, withDatabase, type ContextDependencies } from "../command-context.js";
+import { contextFor, type ContextDependencies } from "../command-context.js";
 import { formatTable } from "../output.js";
 
 export function registerAccountsCommand(program: Command, dependencies: ContextDependencies): void {
@@ -21,25 +18,7 @@ export function registerAccountsCommand(program: Command, dependencies: ContextD
       // Validate before opening the database: a bad file never touches stored data.
       const loaded = await loadAccounts(absolute);
       const sourceRef = path.relative(dependencies.workingDirectory, absolute);
-      await withDatabase(context, (database) =>
-        database.transaction(async (transaction) => {
-          const runId = await startRun(transaction, {
-            command: "accounts import",
-            arguments: { file: sourceRef },
-            toolVersion: TOOL_VERSION,
-            versions: { taxonomy: taxonomyVersion() },
-          });
-          await saveAccounts(transaction, loaded, sourceRef);
-          await appendAuditEvent(transaction, {
-            actor: "cli",
-            action: "accounts.imported",
-            subjectType: "file",
-            subjectId: sourceRef,
-            details: { accounts: loaded.map((account) => account.id), runId },
-          });
-          await finishRun(transaction, runId, { status: "succeeded", summary: { accounts: loaded.length } });
-        }),
-      );
+      await context.run((services) => importAccounts(services, { accounts: loaded, sourceRef }));
       context.output.result({ imported: loaded.length, file: sourceRef }, () => `Imported ${loaded.length} accounts from ${sourceRef}.`);
     });
 
@@ -48,7 +27,7 @@ export function registerAccountsCommand(program: Command, dependencies: ContextD
     .description("list stored accounts with their facts")
     .action(async (_options: unknown, command: Command) => {
       const context = contextFor(command, dependencies);
-      const stored = await withDatabase(context, listAccounts);
+      const stored = await context.run(listAccounts);
       context.output.result({ accounts: stored }, () => formatAccounts(stored));
     });
 }

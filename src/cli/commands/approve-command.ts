@@ -1,20 +1,18 @@
 import type { Command } from "commander";
-import { approveHypothesis } from "../../hypotheses/review-hypothesis.js";
-import { contextFor, withDatabase, type ContextDependencies } from "../command-context.js";
+import { approve } from "../../app/index.js";
+import { contextFor, type ContextDependencies } from "../command-context.js";
 
 export function registerApproveCommand(program: Command, dependencies: ContextDependencies): void {
   program
     .command("approve <hypothesis-id>")
     .description("approve a draft hypothesis; recorded in the audit trail with the verdict and evidence at that moment")
-    .requiredOption("--reviewer <name>", "who approves (goes into the audit trail)")
+    .option("--reviewer <name>", "who approves, for the audit trail (env EVIDENCE_REVIEWER, or reviewer in evidence.config.json)")
     .option("--comment <text>", "a note for the account team")
     .option("--override-reason <text>", "required when the verdict is not ready: why you overrule the rules")
     .addHelpText("after", '\nExamples:\n  evidence approve 12 --reviewer "Maya Chen" --comment "Intro to the Memphis lead booked"\n  evidence approve 14 --reviewer "Maya Chen" --override-reason "Successor named on 2026-12-02"')
-    .action(async (id: string, options: { reviewer: string; comment?: string; overrideReason?: string }, command: Command) => {
-      const context = contextFor(command, dependencies);
-      const approved = await withDatabase(context, (database) =>
-        approveHypothesis(database, id, { reviewer: options.reviewer, comment: options.comment, overrideReason: options.overrideReason }),
-      );
+    .action(async (id: string, options: { reviewer?: string; comment?: string; overrideReason?: string }, command: Command) => {
+      const context = contextFor(command, dependencies, { reviewer: options.reviewer });
+      const approved = await context.run((services) => approve(services, id, { comment: options.comment, overrideReason: options.overrideReason }));
       context.output.result({ hypothesis: approved }, () =>
         [
           `Hypothesis ${approved.id} (${approved.accountId}, ${approved.expansionType}, verdict ${approved.verdict}) approved by ${approved.reviewedBy}.`,

@@ -1,22 +1,17 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { listEvidence } from "../../db/evidence-store.js";
-import { latestUsage } from "../../db/usage-store.js";
-import { extractStoredEvidence } from "../../extract/extract-stored-evidence.js";
+import { extractEvidence, indexSource, latestUsage, listEvidence, recordReadiness } from "../../app/index.js";
 import { OfflineExtractor } from "../../extract/offline-extractor.js";
-import { assessAccount } from "../../hypotheses/assess-account.js";
-import { recordReadiness } from "../../hypotheses/record-readiness.js";
-import { loadRules } from "../../rules/load-rules.js";
 import { renderDemoEvidence, summariseDemoEvidence } from "../render-demo-evidence.js";
 import { renderDemoReadiness, summariseDemoReadiness, type DemoReadinessReport } from "../render-demo-readiness.js";
 import { DEMO_AS_OF, DEMO_SCENARIOS } from "../demo-scenarios.js";
 import { ConfigError, describeProblem, InputError } from "../../errors.js";
 import { readSourceFolder, type SourceFolder } from "../../ingest/read-source-folder.js";
-import { indexSourceFolder, type IndexSummary } from "../../index/index-source-folder.js";
+import type { IndexSummary } from "../../index/index-source-folder.js";
 import { createOfflineEmbedder } from "../../models/hashing-embedder.js";
 import { SIGNALS } from "../../taxonomy/signals.js";
-import { contextFor, TOOL_VERSION, withDatabase, type ContextDependencies } from "../command-context.js";
+import { contextFor, type ContextDependencies } from "../command-context.js";
 import { formatTable } from "../output.js";
 
 export const DEMO_FOLDER = fileURLToPath(new URL("../../../data/demo/", import.meta.url));
@@ -53,23 +48,24 @@ export function registerDemoCommand(program: Command, dependencies: ContextDepen
       const folder = path.resolve(dependencies.workingDirectory, options.data);
       const source = await readSourceFolder(folder);
       if (source.problems.length > 0) throw new InputError(source.problems);
-      const rules = await loadRules();
-      const { summaries, index, evidence, readiness } = await withDatabase(context, async (database) => {
+      // The demo runs offline whatever the environment says: no key, no network.
+      const offline = { embedder: createOfflineEmbedder(), extractor: new OfflineExtractor() };
+      const { summaries, index, evidence, readiness } = await context.run(async (services) => {
+        const { database, rules } = services;
         context.output.note(`Database: ${database.location} (${database.engine})`);
-        const index = await indexSourceFolder(database, source, { embedder: createOfflineEmbedder(), toolVersion: TOOL_VERSION });
-        const extraction = await extractStoredEvidence(database, { extractor: new OfflineExtractor(), toolVersion: TOOL_VERSION });
+        const index = await indexSource(services, source);
+        const extraction = await extractEvidence(services);
         const accountIds = source.accounts.map((account) => account.id);
-        const evidence = summariseDemoEvidence(accountIds, (await listEvidence(database)).filter((row) => accountIds.includes(row.accountId)), extraction);
-        // Readiness per account, stored with its hypotheses as `evidence readiness` would store it.
+        const evidence = summariseDemoEvidence(accountIds, (await listEvidence(services)).filter((row) => accountIds.includes(row.accountId)), extraction);
+        // Readiness per account, stored with its hypotheses as `evidence readiness` stores it.
         const accounts = [];
         for (const accountId of accountIds) {
-          const assessment = await assessAccount(database, accountId, { asOf, rules, vendorProfile: source.vendor });
-          const recorded = await recordReadiness(database, assessment, { actor: "evidence demo" });
+          const { assessment, recorded } = await recordReadiness(services, { accountId, asOf, vendorProfile: source.vendor, actor: "evidence demo" });
           accounts.push(summariseDemoReadiness(assessment, recorded, DEMO_SCENARIOS.find((scenario) => scenario.accountId === accountId)));
         }
         const readiness: DemoReadinessReport = { asOf, asOfIsDemoDefault: asOf === DEMO_AS_OF, rulesVersion: rules.rulesVersion, accounts };
-        return { summaries: summarise(source, await latestUsage(database)), index, evidence, readiness };
-      });
+        return { summaries: summarise(source, await latestUsage(services)), index, evidence, readiness };
+      }, offline);
       context.output.result(
         { folder, signals: SIGNALS.length, accounts: summaries, index, evidence, readiness, notYet: NOT_YET },
         () => `${renderDemo(source, summaries, index)}\n\n${renderDemoEvidence(evidence)}\n\n${renderDemoReadiness(readiness)}`,

@@ -1,12 +1,12 @@
 import path from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
+import { exportDisputes } from "../../app/index.js";
 import { EvalRegressionError } from "../../errors.js";
 import { EVAL_EXTRACTORS, type EvalExtractorName } from "../../evals/create-eval-extractor.js";
 import { runEvalSuite, type EvalSuiteResult } from "../../evals/eval-suite.js";
-import { exportDisputes, listDisputedEvidence } from "../../evals/export-disputes.js";
 import { DEFAULT_GOLD_FOLDER } from "../../evals/load-gold.js";
 import { loadVendorProfile, roleDirectoryOf } from "../../ingest/vendor-profile.js";
-import { contextFor, withDatabase, type ContextDependencies } from "../command-context.js";
+import { contextFor, type ContextDependencies } from "../command-context.js";
 import { formatTable } from "../output.js";
 
 interface RunOptions {
@@ -112,11 +112,12 @@ export function registerEvalCommand(program: Command, dependencies: ContextDepen
     .action(async (options: { account?: string; output: string; vendor: string }, command: Command) => {
       const context = contextFor(command, dependencies);
       const directory = roleDirectoryOf(await loadVendorProfile(path.resolve(dependencies.workingDirectory, options.vendor)));
-      const disputes = await withDatabase(context, (database) => listDisputedEvidence(database, options.account));
-      const exported = await exportDisputes(disputes, path.resolve(dependencies.workingDirectory, options.output), directory);
-      context.output.result({ disputes: disputes.length, ...exported }, () =>
+      const exported = await context.run((services) =>
+        exportDisputes(services, { accountId: options.account, folder: path.resolve(dependencies.workingDirectory, options.output), directory }),
+      );
+      context.output.result(exported, () =>
         [
-          disputes.length === 0 ? "No disputed evidence." : `${exported.negatives} of ${disputes.length} disputed items written as hard negatives.`,
+          exported.disputes === 0 ? "No disputed evidence." : `${exported.negatives} of ${exported.disputes} disputed items written as hard negatives.`,
           ...exported.files.map((file) => `  wrote ${path.relative(dependencies.workingDirectory, file)}`),
           ...exported.skipped.map((item) => `  skipped evidence ${item.evidenceId}: ${item.reason}`),
         ].join("\n"),

@@ -1,9 +1,7 @@
 import type { Command } from "commander";
-import { listEvidence, type EvidenceRow } from "../../db/evidence-store.js";
-import { InputError } from "../../errors.js";
-import { isSignalId, SIGNAL_IDS } from "../../taxonomy/signals.js";
-import { contextFor, withDatabase, type ContextDependencies } from "../command-context.js";
-import { formatCitation } from "../format-citation.js";
+import { listEvidence, type CitedEvidence } from "../../app/index.js";
+import { SIGNAL_IDS } from "../../taxonomy/signals.js";
+import { contextFor, type ContextDependencies } from "../command-context.js";
 
 interface EvidenceOptions {
   signal?: string;
@@ -19,32 +17,28 @@ export function registerEvidenceCommand(program: Command, dependencies: ContextD
     .addHelpText("after", "\nExamples:\n  evidence evidence brightpath-logistics\n  evidence evidence cedarline-health --signal adjacent_tool --json")
     .action(async (account: string, options: EvidenceOptions, command: Command) => {
       const context = contextFor(command, dependencies);
-      if (options.signal !== undefined && !isSignalId(options.signal)) {
-        throw new InputError([{ file: "--signal", field: "signal", reason: `unknown signal "${options.signal}"; one of ${SIGNAL_IDS.join(", ")}` }]);
-      }
-      const rows = await withDatabase(context, (database) => listEvidence(database, { accountId: account, signalId: options.signal }));
+      const rows = await context.run((services) => listEvidence(services, { accountId: account, signalId: options.signal }));
       const customerSide = rows.filter((row) => row.speakerRole !== "vendor");
       const vendor = rows.filter((row) => row.speakerRole === "vendor");
-      const cite = (row: EvidenceRow) => ({ ...row, citation: formatCitation(row) });
       context.output.result(
-        { account, evidence: customerSide.map(cite), ...(options.includeVendor === true ? { vendorEvidence: vendor.map(cite) } : { vendorEvidenceHidden: vendor.length }) },
+        { account, evidence: customerSide, ...(options.includeVendor === true ? { vendorEvidence: vendor } : { vendorEvidenceHidden: vendor.length }) },
         () => renderEvidence(account, customerSide, vendor, options.includeVendor === true),
       );
     });
 }
 
-function renderRows(rows: readonly EvidenceRow[]): string[] {
+function renderRows(rows: readonly CitedEvidence[]): string[] {
   const lines: string[] = [];
   for (const signalId of SIGNAL_IDS) {
     const ofSignal = rows.filter((row) => row.signalId === signalId);
     if (ofSignal.length === 0) continue;
     lines.push(`${signalId} (${ofSignal.length})`);
-    for (const row of ofSignal) lines.push(`  "${row.quote}"`, `      ${formatCitation(row)}`);
+    for (const row of ofSignal) lines.push(`  "${row.quote}"`, `      ${row.citation}`);
   }
   return lines;
 }
 
-function renderEvidence(account: string, customerSide: readonly EvidenceRow[], vendor: readonly EvidenceRow[], includeVendor: boolean): string {
+function renderEvidence(account: string, customerSide: readonly CitedEvidence[], vendor: readonly CitedEvidence[], includeVendor: boolean): string {
   if (customerSide.length === 0 && vendor.length === 0) return `No evidence stored for ${account}. Run \`evidence extract --account ${account}\` after indexing.`;
   const lines = [`${account}: ${customerSide.length} pieces of evidence from the customer's side`, "", ...renderRows(customerSide)];
   if (includeVendor) {

@@ -1,9 +1,8 @@
 import { Option, type Command } from "commander";
-import { loadModelConfig } from "../../config/model-config.js";
+import { extractEvidence } from "../../app/index.js";
 import { ProviderError } from "../../errors.js";
-import { createExtractor } from "../../extract/create-extractor.js";
-import { extractStoredEvidence, type StoredExtractionSummary } from "../../extract/extract-stored-evidence.js";
-import { contextFor, TOOL_VERSION, withDatabase, type ContextDependencies } from "../command-context.js";
+import type { StoredExtractionSummary } from "../../extract/extract-stored-evidence.js";
+import { contextFor, type ContextDependencies } from "../command-context.js";
 
 interface ExtractOptions {
   account?: string;
@@ -35,25 +34,16 @@ export function registerExtractCommand(program: Command, dependencies: ContextDe
         "Examples:\n  evidence extract\n  OPENAI_API_KEY=... evidence extract --extractor openai --account brightpath-logistics",
     )
     .action(async (options: ExtractOptions, command: Command) => {
-      const context = contextFor(command, dependencies);
-      const modelConfig = loadModelConfig({
+      const context = contextFor(command, dependencies, {
         extractor: options.extractor,
         model: options.model,
         redact: options.redact,
         redactPatterns: options.redactPattern,
         concurrency: options.concurrency,
-        environment: dependencies.environment,
       });
-      const { extractor, prefilter } = createExtractor(modelConfig, { prefilter: options.prefilter });
-      const summary = await withDatabase(context, (database) =>
-        extractStoredEvidence(database, {
-          extractor,
-          prefilter,
-          accountId: options.account,
-          toolVersion: TOOL_VERSION,
-          arguments: { account: options.account ?? null, extractor: extractor.provider, model: extractor.modelId, redact: modelConfig.redaction.enabled },
-        }),
-      );
+      // Resolve the model settings before opening the database: a missing key stops here.
+      context.settings.models();
+      const summary = await context.run((services) => extractEvidence(services, { accountId: options.account, prefilter: options.prefilter }));
       context.output.result(summary, () => renderSummary(summary));
       if (summary.failures.length > 0) {
         throw new ProviderError(

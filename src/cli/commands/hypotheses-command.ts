@@ -1,22 +1,20 @@
 import { Option, type Command } from "commander";
-import { listHypotheses, type HypothesisStatus, type StoredHypothesis } from "../../db/hypothesis-store.js";
+import { HYPOTHESIS_STATUSES, listHypotheses, type HypothesisStatus, type StoredHypothesis } from "../../app/index.js";
 import { HYPOTHESIS_SECTIONS, SECTION_TITLES } from "../../hypotheses/hypothesis-content.js";
-import { contextFor, withDatabase, type ContextDependencies } from "../command-context.js";
+import { contextFor, type ContextDependencies } from "../command-context.js";
 import { formatTable } from "../output.js";
-
-const STATUSES: readonly HypothesisStatus[] = ["draft", "approved", "rejected", "stale"];
 
 export function registerHypothesesCommand(program: Command, dependencies: ContextDependencies): void {
   program
     .command("hypotheses")
     .description("list expansion hypotheses with their verdict and review status")
     .option("--account <id>", "only this account")
-    .addOption(new Option("--status <status>", "only hypotheses in this status").choices(STATUSES))
+    .addOption(new Option("--status <status>", "only hypotheses in this status").choices(HYPOTHESIS_STATUSES))
     .option("--full", "print every section of each hypothesis with the evidence ids it cites")
     .addHelpText("after", "\nExamples:\n  evidence hypotheses --status draft\n  evidence hypotheses --account brightpath-logistics --full")
     .action(async (options: { account?: string; status?: HypothesisStatus; full?: boolean }, command: Command) => {
       const context = contextFor(command, dependencies);
-      const hypotheses = await withDatabase(context, (database) => listHypotheses(database, { accountId: options.account, status: options.status }));
+      const hypotheses = await context.run((services) => listHypotheses(services, { accountId: options.account, status: options.status }));
       context.output.result({ hypotheses }, () => renderHypotheses(hypotheses, options.full === true));
     });
 }

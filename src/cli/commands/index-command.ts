@@ -1,13 +1,10 @@
 import path from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { InputError, type InputProblem } from "../../errors.js";
-import { indexSourceFolder, type IndexSummary } from "../../index/index-source-folder.js";
-import { readChangedSourceFolder } from "../../index/source-fingerprints.js";
-import { readSourceFolder } from "../../ingest/read-source-folder.js";
-import { loadEmbedderConfig } from "../../config/embedder-config.js";
-import { createEmbedder } from "../../models/create-embedder.js";
+import { indexFolders } from "../../app/index.js";
+import type { IndexSummary } from "../../index/index-source-folder.js";
 import { createIndexProgress } from "../index-progress.js";
-import { contextFor, TOOL_VERSION, withDatabase, type ContextDependencies } from "../command-context.js";
+import { contextFor, type ContextDependencies } from "../command-context.js";
 
 interface IndexCommandOptions {
   readonly prune?: boolean;
@@ -55,42 +52,34 @@ export function registerIndexCommand(program: Command, dependencies: ContextDepe
       ].join("\n"),
     )
     .action(async (folders: string[], options: IndexCommandOptions, command: Command) => {
-      const context = contextFor(command, dependencies);
-      const embedder = createEmbedder(
-        loadEmbedderConfig({
-          embedder: options.embedder,
-          model: options.embeddingModel,
-          dimensions: options.embeddingDimensions,
-          redact: options.redact,
-          environment: dependencies.environment,
-        }),
-      );
-      const results: Array<{ folder: string; summary: IndexSummary }> = [];
-      await withDatabase(context, async (database) => {
-        for (const [position, folder] of folders.entries()) {
-          const reembed = options.reembed === true && position === 0;
-          const absolute = path.resolve(dependencies.workingDirectory, folder);
-          // --reembed forgets what was indexed, so every file must be read again.
-          const source = reembed ? await readSourceFolder(absolute) : await readChangedSourceFolder(database, absolute, { embedder });
-          const progress = createIndexProgress({
-            interactive: process.stderr.isTTY === true && !context.config.json,
-            folder,
-            ...(dependencies.writeProgress === undefined ? {} : { write: dependencies.writeProgress }),
-          });
-          const summary = await indexSourceFolder(database, source, {
-            embedder,
-            toolVersion: TOOL_VERSION,
-            prune: options.prune === true,
-            // Once, before the first folder: a reset before the second would forget the first.
-            reembed,
-            chunksPerBatch: options.batchSize,
-            onProgress: (event) => progress.handle(event),
-          }).finally(() => progress.stop());
-          results.push({ folder, summary });
-        }
+      const context = contextFor(command, dependencies, {
+        embedder: options.embedder,
+        embeddingModel: options.embeddingModel,
+        embeddingDimensions: options.embeddingDimensions,
+        redact: options.redact,
       });
-      context.output.result({ embedder: embedder.modelId, results }, () =>
-        results.map(({ folder, summary }) => `${folder}: ${describeSummary(summary)}`).join("\n"),
+      // Resolve the embedder settings before opening the database: a missing key stops here.
+      context.settings.embedder();
+      const absolutes = folders.map((folder) => path.resolve(dependencies.workingDirectory, folder));
+      // Folders are reported as the user named them.
+      const shown = (absolute: string) => folders[absolutes.indexOf(absolute)] ?? absolute;
+      const { embedderId, results } = await context.run(async (services) => ({
+        embedderId: services.embedder().modelId,
+        results: await indexFolders(services, {
+          folders: absolutes,
+          prune: options.prune === true,
+          reembed: options.reembed === true,
+          chunksPerBatch: options.batchSize,
+          progress: (absolute) =>
+            createIndexProgress({
+              interactive: process.stderr.isTTY === true && !context.settings.json,
+              folder: shown(absolute),
+              ...(dependencies.writeProgress === undefined ? {} : { write: dependencies.writeProgress }),
+            }),
+        }),
+      }));
+      context.output.result({ embedder: embedderId, results: results.map(({ folder, summary }) => ({ folder: shown(folder), summary })) }, () =>
+        results.map(({ folder, summary }) => `${shown(folder)}: ${describeSummary(summary)}`).join("\n"),
       );
       const problems: InputProblem[] = results.flatMap(({ summary }) => [...summary.problems]);
       if (problems.length > 0) {

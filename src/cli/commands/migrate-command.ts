@@ -7,15 +7,11 @@ export function registerMigrateCommand(program: Command, dependencies: ContextDe
     .description("create or upgrade the database schema (every command also does this on start)")
     .action(async (_options: unknown, command: Command) => {
       const context = contextFor(command, dependencies);
-      const { database, migrations } = await context.openDatabase();
-      try {
-        context.output.result({ location: database.location, engine: database.engine, ...migrations }, () =>
-          migrations.applied.length === 0
-            ? `Schema is up to date (${migrations.alreadyApplied} migrations) at ${database.location}.`
-            : `Applied ${migrations.applied.join(", ")} at ${database.location}.`,
-        );
-      } finally {
-        await database.close();
-      }
+      const { location, engine, migrations } = await context.run(async ({ database, migrations }) => ({ location: database.location, engine: database.engine, migrations }));
+      context.output.result({ location, engine, ...migrations }, () =>
+        migrations.applied.length === 0
+          ? `Schema is up to date (${migrations.alreadyApplied} migrations) at ${location}.`
+          : `Applied ${migrations.applied.join(", ")} at ${location}.`,
+      );
     });
 }

@@ -1,14 +1,10 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { finishRun, startRun } from "../../db/run-store.js";
-import { ConfigError } from "../../errors.js";
-import { assessAccount, today } from "../../hypotheses/assess-account.js";
-import { recordReadiness, type RecordedReadiness } from "../../hypotheses/record-readiness.js";
+import { recordReadiness } from "../../app/index.js";
+import type { RecordedReadiness } from "../../hypotheses/record-readiness.js";
 import { citedEvidence, renderReadiness } from "../../hypotheses/render-readiness.js";
 import { loadVendorProfile } from "../../ingest/vendor-profile.js";
-import { loadRules } from "../../rules/load-rules.js";
-import { taxonomyVersion } from "../../taxonomy/taxonomy-version.js";
-import { contextFor, TOOL_VERSION, withDatabase, type ContextDependencies } from "../command-context.js";
+import { contextFor, type ContextDependencies } from "../command-context.js";
 
 interface ReadinessOptions {
   asOf?: string;
@@ -25,7 +21,7 @@ export function registerReadinessCommand(program: Command, dependencies: Context
     )
     .option("--as-of <date>", "decide as of this day (YYYY-MM-DD); recency windows count back from it (default: today)")
     .option("--rules <file>", "a readiness rules file (default: the shipped src/rules/readiness-rules.yaml)")
-    .option("--vendor <file>", "the vendor profile that tells a tier ask from an add-on ask (default: vendor.json of the last indexed folder)")
+    .option("--vendor <file>", "the vendor profile that tells a tier ask from an add-on ask (default: the profile stored when the account was indexed)")
     .addHelpText(
       "after",
       [
@@ -41,35 +37,18 @@ export function registerReadinessCommand(program: Command, dependencies: Context
       ].join("\n"),
     )
     .action(async (accountId: string, options: ReadinessOptions, command: Command) => {
-      const context = contextFor(command, dependencies);
-      const asOf = options.asOf ?? today();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
-        throw new ConfigError(`--as-of "${asOf}" is not a date: use YYYY-MM-DD, e.g. --as-of 2026-11-23.`);
-      }
-      const resolve = (file: string) => path.resolve(dependencies.workingDirectory, file);
-      // Read and validate the files before opening the database: a bad rules file decides nothing.
-      const rules = await loadRules(options.rules === undefined ? undefined : resolve(options.rules));
-      const vendorProfile = options.vendor === undefined ? undefined : await loadVendorProfile(resolve(options.vendor));
-      const { assessment, recorded } = await withDatabase(context, async (database) => {
-        const runId = await startRun(database, {
-          command: "readiness",
-          arguments: { account: accountId, asOf, rules: rules.file, ...(options.vendor === undefined ? {} : { vendor: options.vendor }) },
-          toolVersion: TOOL_VERSION,
-          versions: { rules: rules.rulesVersion, taxonomy: taxonomyVersion() },
-        });
-        try {
-          const assessment = await assessAccount(database, accountId, { asOf, rules, ...(vendorProfile === undefined ? {} : { vendorProfile }) });
-          const recorded = await recordReadiness(database, assessment, { actor: "evidence readiness", runId });
-          await finishRun(database, runId, {
-            status: "succeeded",
-            summary: { account: accountId, verdict: assessment.result.verdict, hypotheses: recorded.hypotheses.length, staled: recorded.staled.length },
-          });
-          return { assessment, recorded };
-        } catch (error) {
-          await finishRun(database, runId, { status: "failed", summary: { error: (error as Error).message } });
-          throw error;
-        }
-      });
+      const context = contextFor(command, dependencies, { rules: options.rules });
+      // Read and validate the vendor file before opening the database (the rules file is read first too).
+      const vendorProfile = options.vendor === undefined ? undefined : await loadVendorProfile(path.resolve(dependencies.workingDirectory, options.vendor));
+      const { assessment, recorded } = await context.run((services) =>
+        recordReadiness(services, {
+          accountId,
+          asOf: options.asOf,
+          vendorProfile,
+          actor: "evidence readiness",
+          ...(options.vendor === undefined ? {} : { runArguments: { vendor: options.vendor } }),
+        }),
+      );
       context.output.result(
         {
           result: assessment.result,

@@ -6,6 +6,15 @@ export const blockingRisksGate: ReadinessGate = {
   description: "Open customer-side risks do not outweigh the value shown",
   role: "footprint",
   seeds: ["000", "001"],
+  nextCustomerAction: {
+    rank: 2,
+    text: "The customer confirms the open risks are resolved, and asks for the next conversation themselves rather than being pitched.",
+  },
+  // The open risks by name, then the weighing (the last reason).
+  summarise(gate, result) {
+    const weighing = gate.reasons[gate.reasons.length - 1] ?? "";
+    return result.blockingRisks.length === 0 ? weighing : `${result.blockingRisks.map((risk) => risk.signalId).join(", ")}. ${weighing}`;
+  },
   evaluate({ risks, rules }) {
     const { window_days: windowDays, block_at: blockAt } = rules.blocking_risks;
     const describe = (entry: (typeof risks.risks)[number]) => `${entry.signalId} (weight ${entry.weight}): ${entry.facts.map(cite).join(", ")}`;

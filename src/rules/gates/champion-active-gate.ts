@@ -6,6 +6,7 @@ export const championActiveGate: ReadinessGate = {
   description: "The champion is engaged recently and no departure was announced since",
   role: "footprint",
   seeds: ["004", "001"],
+  nextCustomerAction: { rank: 1, text: "The customer names who owns the product on their side now, and that person joins the next call." },
   evaluate({ input, timeline, now, rules }) {
     const windowDays = rules.champion_active.window_days;
     const engaged = ofSignals(timeline, ["champion_engaged"]);

@@ -6,6 +6,11 @@ export const customerPullGate: ReadinessGate = {
   description: "At least one corroborated customer-side expansion signal in the window, or seat pressure measured from usage",
   role: "pull",
   seeds: ["004", "001"],
+  // Each supported expansion type with the signals that carry it.
+  summarise(gate, result) {
+    if (result.expansionTypes.length === 0) return gate.reasons[0] ?? "";
+    return result.expansionTypes.map((support) => `${support.type} (${support.signals.join(", ")})`).join("; ");
+  },
   evaluate({ pull, rules }) {
     const { window_days: windowDays, corroboration } = rules.customer_pull;
     const reasons: string[] = [];

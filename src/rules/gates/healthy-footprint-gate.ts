@@ -5,6 +5,7 @@ export const healthyFootprintGate: ReadinessGate = {
   description: "Health is green, or yellow and trending up",
   role: "footprint",
   seeds: ["004"],
+  nextCustomerAction: { rank: 3, text: "The footprint recovers first: the stalled setup is finished and health is green, or yellow and trending up." },
   evaluate({ input, rules, pull }) {
     const { health, health_trend: trend } = input.account;
     const { passing_health: passing, passing_when_trending_up: trendingUp } = rules.healthy_footprint;

@@ -6,6 +6,7 @@ export const measurableOutcomeGate: ReadinessGate = {
   description: "The customer states at least one measurable outcome in the window",
   role: "footprint",
   seeds: ["004", "003"],
+  nextCustomerAction: { rank: 4, text: "The customer states one measurable result in their own numbers, before and after." },
   evaluate({ timeline, now, rules }) {
     const { window_days: windowDays, failing_signals: failingSignals } = rules.measurable_outcome;
     const outcomes = ofSignals(timeline, ["measurable_outcome"]);

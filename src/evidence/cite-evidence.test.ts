@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { StoredEvidence } from "../db/readiness-input-store.js";
+import type { QuotedEvidence } from "./evidence-record.js";
 import { occurredAtOf, placeOf, toEvidenceFact } from "./cite-evidence.js";
 
 const ticketText = "Ticket #1031: Seats (open)\n\n[comment 1] Luis Romero (customer), 2026-09-22T22:40:00Z:\nWe've used all 120 seats.\n\n[comment 3] Dana Okafor (customer), 2026-09-23T12:30:00Z:\nWe really are at 120 of 120.\n";
 
-function ticketRow(quote: string): StoredEvidence {
+function ticketRow(quote: string): QuotedEvidence {
   const start = ticketText.indexOf(quote);
   return {
     id: "7",
@@ -28,7 +28,7 @@ function ticketRow(quote: string): StoredEvidence {
   };
 }
 
-const callRow: StoredEvidence = {
+const callRow: QuotedEvidence = {
   id: "8",
   signalId: "org_growth",
   quote: "forty dispatchers",

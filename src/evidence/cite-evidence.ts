@@ -1,10 +1,10 @@
-import type { StoredEvidence } from "../db/readiness-input-store.js";
 import type { Segment } from "../ingest/canonical-document.js";
+import type { EvidenceRecord, QuotedEvidence } from "./evidence-record.js";
 import { formatCallOffset } from "../ingest/transcript-schema.js";
 import type { EvidenceFact } from "../rules/readiness-contract.js";
 import { isSignalId } from "../taxonomy/signals.js";
 
-function segmentOf(stored: StoredEvidence): Segment | undefined {
+function segmentOf(stored: QuotedEvidence): Segment | undefined {
   return stored.document.segments.find((segment) => segment.start <= stored.quoteStart && stored.quoteStart < segment.end);
 }
 
@@ -18,7 +18,7 @@ function ticketIdOf(sourceRef: string): string {
  * `[comment 3] Dana Okafor (customer), 2026-09-23T12:30:00Z:`), or the call's date plus the turn's offset.
  * Falls back to the document's date.
  */
-export function occurredAtOf(stored: StoredEvidence): string | undefined {
+export function occurredAtOf(stored: QuotedEvidence): string | undefined {
   const segment = segmentOf(stored);
   const documentTime = stored.document.occurredAt ?? undefined;
   if (segment === undefined) return documentTime;
@@ -36,7 +36,7 @@ export function occurredAtOf(stored: StoredEvidence): string | undefined {
  *
  * @example placeOf(stored) // "ticket #1031 comment 3"
  */
-export function placeOf(stored: StoredEvidence): string {
+export function placeOf(stored: QuotedEvidence): string {
   const segment = segmentOf(stored);
   if (stored.document.kind === "ticket") {
     const ticket = `ticket #${ticketIdOf(stored.document.sourceRef)}`;
@@ -47,7 +47,7 @@ export function placeOf(stored: StoredEvidence): string {
 }
 
 /** A stored row as the rules read it; undefined for a row whose signal the taxonomy no longer has, or with no date. */
-export function toEvidenceFact(stored: StoredEvidence): EvidenceFact | undefined {
+export function toEvidenceFact(stored: QuotedEvidence): EvidenceFact | undefined {
   const occurredAt = occurredAtOf(stored);
   if (!isSignalId(stored.signalId) || occurredAt === undefined) return undefined;
   return {
@@ -60,4 +60,20 @@ export function toEvidenceFact(stored: StoredEvidence): EvidenceFact | undefined
     quote: stored.quote,
     place: placeOf(stored),
   };
+}
+
+/**
+ * Where the words were said and by whom, as a CSM would cite them: the one citation of the read model,
+ * used by the CLI, the report and the API.
+ *
+ * @example formatCitation(record) // "ticket #4412, comment 3, Dana Okafor (customer)" or "call 2026-05-14 at 00:23:41, Dana (customer)"
+ */
+export function formatCitation(record: EvidenceRecord): string {
+  const who = `${record.speaker ?? "unknown speaker"} (${record.speakerRole})`;
+  if (record.documentKind === "ticket") {
+    return [`ticket #${ticketIdOf(record.sourceRef)}`, record.commentRef === null ? undefined : `comment ${record.commentRef}`, who].filter(Boolean).join(", ");
+  }
+  const date = record.occurredAt?.slice(0, 10) ?? "undated";
+  const at = record.callOffsetSeconds === null ? "" : ` at ${formatCallOffset(record.callOffsetSeconds)}`;
+  return `call ${date}${at}, ${who}`;
 }

@@ -1,0 +1,17 @@
+/**
+ * The application core: settings, services and use cases. Front ends (cli/, http/) and use-case modules
+ * (report/, ask/) import from here, never from db/. See README.md in this folder.
+ */
+export { loadSettings, requireReviewer, discoverDatabaseDirectory, CONFIG_FILES, type Settings, type SettingsFlags, type SettingsSources } from "./settings.js";
+export { createServices, withServices, TOOL_VERSION, type Services, type ServiceOverrides, type OpenDatabase, type Database, type MigrationReport } from "./services.js";
+export { listAccounts, importAccounts, latestUsage } from "./use-cases/accounts.js";
+export { indexFolders, indexSource, type IndexFoldersInput, type FolderIndexed } from "./use-cases/index-folders.js";
+export { extractEvidence } from "./use-cases/extract-evidence.js";
+export { assessReadiness, recordReadiness, type AssessInput } from "./use-cases/readiness.js";
+export { approve, reject, dispute, type ReviewInput, type DisputeOutcome, type StoredHypothesis } from "./use-cases/review.js";
+export { listEvidence, type CitedEvidence, type EvidenceFilter } from "./use-cases/evidence.js";
+export { listHypotheses, HYPOTHESIS_STATUSES, type HypothesisStatus } from "./use-cases/hypotheses.js";
+export { history, type RecordedAuditEvent } from "./use-cases/history.js";
+export { listDisputes, exportDisputes, type DisputedEvidence } from "./use-cases/disputes.js";
+export { formatCitation } from "../evidence/cite-evidence.js";
+export type { EvidenceId, EvidenceRecord, QuotedEvidence } from "../evidence/evidence-record.js";

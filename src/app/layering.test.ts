@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const SOURCE = fileURLToPath(new URL("../", import.meta.url));
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(directory, entry.name);
+    if (entry.isDirectory()) return sourceFiles(file);
+    return entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts") ? [file] : [];
+  });
+}
+
+const relative = (file: string) => path.relative(SOURCE, file);
+
+describe("layering", () => {
+  it("keeps src/cli/ off the database: front ends go through src/app/", () => {
+    const offenders = sourceFiles(path.join(SOURCE, "cli")).filter((file) => /from\s+["'](\.\.\/)+db\//.test(readFileSync(file, "utf8")));
+    expect(offenders.map(relative)).toEqual([]);
+  });
+
+  it("keeps SQL inside src/db/", () => {
+    // A string literal that starts like a statement: how every query in src/db/ is written.
+    const statement = /["'`]\s*(select\s[\s\S]*?\sfrom\s|insert\s+into\s|update\s+\w+\s+set\s|delete\s+from\s|create\s+(table|index)\s)/i;
+    const offenders = sourceFiles(SOURCE)
+      .filter((file) => !relative(file).startsWith(`db${path.sep}`))
+      .filter((file) => statement.test(readFileSync(file, "utf8")));
+    expect(offenders.map(relative)).toEqual([]);
+  });
+
+  it("the scan does find SQL where it is (so an empty list above means something)", () => {
+    const statement = /["'`]\s*(select\s[\s\S]*?\sfrom\s|insert\s+into\s|update\s+\w+\s+set\s|delete\s+from\s|create\s+(table|index)\s)/i;
+    expect(statement.test(readFileSync(path.join(SOURCE, "db", "evidence-store.ts"), "utf8"))).toBe(true);
+  });
+});

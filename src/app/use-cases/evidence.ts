@@ -1,0 +1,27 @@
+import { listEvidence as storedEvidence } from "../../db/evidence-store.js";
+import { InputError } from "../../errors.js";
+import { formatCitation } from "../../evidence/cite-evidence.js";
+import type { EvidenceRecord } from "../../evidence/evidence-record.js";
+import { isSignalId, SIGNAL_IDS } from "../../taxonomy/signals.js";
+import type { Services } from "../services.js";
+
+export type CitedEvidence = EvidenceRecord & { readonly citation: string };
+
+export interface EvidenceFilter {
+  readonly accountId?: string | undefined;
+  readonly signalId?: string | undefined;
+}
+
+/**
+ * Stored evidence in document order (of one account and signal, when given), each row in the read model
+ * with its citation. An unknown signal id is bad input, not an empty list.
+ *
+ * @example const rows = await listEvidence(services, { accountId: "brightpath-logistics" });
+ */
+export async function listEvidence(services: Services, filter: EvidenceFilter = {}): Promise<CitedEvidence[]> {
+  if (filter.signalId !== undefined && !isSignalId(filter.signalId)) {
+    throw new InputError([{ file: "--signal", field: "signal", reason: `unknown signal "${filter.signalId}"; one of ${SIGNAL_IDS.join(", ")}` }]);
+  }
+  const rows = await storedEvidence(services.database, filter);
+  return rows.map((row) => ({ ...row, citation: formatCitation(row) }));
+}

@@ -13,6 +13,7 @@ import { registerIndexCommand } from "./commands/index-command.js";
 import { registerMigrateCommand } from "./commands/migrate-command.js";
 import { registerReadinessCommand } from "./commands/readiness-command.js";
 import { registerRejectCommand } from "./commands/reject-command.js";
+import { registerServeCommand } from "./commands/serve-command.js";
 import { registerTaxonomyCommand } from "./commands/taxonomy-command.js";
 import { registerTokenCommand } from "./commands/token-command.js";
 
@@ -29,6 +30,7 @@ const COMMANDS = [
   registerRejectCommand,
   registerDisputeCommand,
   registerEvalCommand,
+  registerServeCommand,
   registerTaxonomyCommand,
   registerTokenCommand,
   registerMigrateCommand,

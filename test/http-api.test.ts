@@ -27,8 +27,8 @@ describe("HTTP API on the application core", () => {
 
   beforeAll(async () => {
     engine = await startPgliteEngine();
-    fixture = await seedReviewAccounts(engine.database);
     ({ services, app } = await reviewServices(engine.database));
+    fixture = await seedReviewAccounts(services);
     await recordReadiness(services, { accountId: "acme", asOf: REVIEW_AS_OF, actor: "test" });
     const [draft] = await listHypotheses(services, { accountId: "acme", status: "draft" });
     draftId = draft?.id ?? "";

@@ -22,9 +22,9 @@ describe("review page in a real browser", () => {
 
   beforeAll(async () => {
     engine = await startPgliteEngine();
-    fixture = await seedReviewAccounts(engine.database);
     const built = await reviewServices(engine.database);
     services = built.services;
+    fixture = await seedReviewAccounts(services);
     await recordReadiness(services, { accountId: "acme", asOf: REVIEW_AS_OF, actor: "test" });
     server = await listen(built.app, { host: "127.0.0.1", port: 0 });
     browser = await launchChromium();

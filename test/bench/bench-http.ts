@@ -10,11 +10,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createServices, listHypotheses, loadSettings, recordReadiness } from "../../src/app/index.js";
+import { createServices, indexFolders, listHypotheses, loadSettings, recordReadiness } from "../../src/app/index.js";
 import { createToken } from "../../src/config/access-tokens.js";
 import { appForServices } from "../../src/http/server-app.js";
 import { listen } from "../../src/http/serve.js";
-import { REVIEW_AS_OF, seedReadyAccount } from "../support/review-fixture.js";
+import { labelReadyAccount, REVIEW_AS_OF, writeReviewSourceFolder } from "../support/review-fixture.js";
 import { runLoad } from "./load-driver.js";
 
 const ACCOUNTS = Number(process.env.BENCH_HTTP_ACCOUNTS ?? 120);
@@ -31,8 +31,11 @@ async function benchEngine(engine: "embedded" | "postgres", database: string): P
     const runTag = Date.now().toString(36);
     const accountIds = Array.from({ length: ACCOUNTS }, (_, index) => `bench-${runTag}-${String(index + 1).padStart(4, "0")}`);
     const seedStarted = performance.now();
+    const folder = await writeReviewSourceFolder(accountIds.map((id) => ({ id, name: `Bench ${id}` })));
+    await indexFolders(services, { folders: [folder] });
+    await rm(folder, { recursive: true, force: true });
     for (const accountId of accountIds) {
-      await seedReadyAccount(services.database, { id: accountId, name: `Bench ${accountId}` });
+      await labelReadyAccount(services, accountId);
       await recordReadiness(services, { accountId, asOf: REVIEW_AS_OF, actor: "bench" });
     }
     const drafts = (await listHypotheses(services, { status: "draft" })).filter((hypothesis) => hypothesis.accountId.startsWith(`bench-${runTag}-`));

@@ -1,8 +1,7 @@
-import { saveAccounts } from "../../src/db/account-store.js";
-import type { Database } from "../../src/db/database.js";
-import { saveUsage } from "../../src/db/usage-store.js";
-import { insertEvidence, storeCall, storeTicket } from "./evidence-factory.js";
+import { indexFolders, type Services } from "../../src/app/index.js";
 import { createAccount } from "./factories.js";
+import { insertEvidence } from "./evidence-factory.js";
+import { writeTempFiles } from "./temp-files.js";
 
 export const REVIEW_AS_OF = "2026-11-23";
 
@@ -21,43 +20,91 @@ export interface ReviewFixture {
   readonly evidence: ReadyAccountEvidence & { readonly globexOutcome: string };
 }
 
-/**
- * One account that the rules find ready (another team asks, in a ticket and in a call; a measured outcome;
- * an engaged champion), stored as the indexer and extractor would store it without running either, so a
- * test starts in a second or two. One of its ticket comments quotes SQL- and HTML-looking text.
- */
-export async function seedReadyAccount(database: Database, account: { id: string; name: string }): Promise<ReadyAccountEvidence> {
-  await database.transaction(async (transaction) => {
-    await saveAccounts(
-      transaction,
-      [createAccount({ id: account.id, name: account.name, health: "green", health_trend: "up", licensed_seats: 100, champion: "Dana Okafor", renewal_date: "2027-03-01" })],
-      "accounts.json",
-    );
-    await saveUsage(transaction, [{ account_id: account.id, date: "2026-10-31", metric: "active_users", value: 60 }], "usage.csv");
-  });
-  const ticket = await storeTicket(database, {
-    accountId: account.id,
+const VENDOR = {
+  product: "Lumen",
+  vendor: "Lumen Metrics",
+  vendor_email_domains: ["lumen.example"],
+  tiers: [
+    { id: "team", name: "Team", capabilities: ["dashboards"] },
+    { id: "business", name: "Business", capabilities: ["scheduled reports", "single sign-on"] },
+  ],
+  participants: [
+    { name: "Sam Ortiz", role: "vendor" },
+    { name: "Priya Raman", role: "vendor" },
+    { name: "Dana Okafor", role: "customer" },
+    { name: "Luis Romero", role: "customer" },
+  ],
+};
+
+function readyTicket(accountId: string) {
+  const comment = (id: string, at: string, name: string, role: "customer" | "vendor", body: string) => ({ id, created_at: at, author: { name, role }, body });
+  return {
     id: "4412",
-    createdAt: "2026-09-01T10:00:00Z",
+    account_id: accountId,
     subject: "Dashboards for the warehouse",
+    status: "open",
+    created_at: "2026-09-01T10:00:00Z",
     comments: [
-      { speaker: "Sam Ortiz", role: "vendor", text: "How is the rollout going on your side?" },
-      { speaker: "Dana Okafor", role: "customer", at: "2026-09-03T08:15:00Z", text: "Great so far. Our warehouse team keeps asking when they can get into the dashboards." },
-      { speaker: "Dana Okafor", role: "customer", at: "2026-11-02T09:00:00Z", text: "Late deliveries are down 18% since the dashboards went live." },
-      { speaker: "Dana Okafor", role: "customer", at: "2026-11-03T09:00:00Z", text: `A user pasted this into a form: ${HOSTILE_TEXT}` },
+      comment("1", "2026-09-01T10:00:00Z", "Sam Ortiz", "vendor", "How is the rollout going on your side?"),
+      comment("2", "2026-09-03T08:15:00Z", "Dana Okafor", "customer", "Great so far. Our warehouse team keeps asking when they can get into the dashboards."),
+      comment("3", "2026-11-02T09:00:00Z", "Dana Okafor", "customer", "Late deliveries are down 18% since the dashboards went live."),
+      comment("4", "2026-11-03T09:00:00Z", "Dana Okafor", "customer", `A user pasted this into a form: ${HOSTILE_TEXT}`),
     ],
-  });
-  const call = await storeCall(database, {
-    accountId: account.id,
-    date: "2026-10-20",
-    title: "Quarterly review",
-    turns: [
-      { speaker: "Priya Raman", role: "vendor", offsetSeconds: 5, text: "Thanks for joining, everyone." },
-      { speaker: "Priya Raman", role: "vendor", offsetSeconds: 1400, text: "Anything new on the warehouse side?" },
-      { speaker: "Luis Romero", role: "customer", offsetSeconds: 1421, text: "The warehouse leads asked me for logins again this week." },
-      { speaker: "Dana Okafor", role: "customer", offsetSeconds: 1500, text: "I ran two training sessions for the night shift last week." },
-    ],
-  });
+  };
+}
+
+const READY_CALL = [
+  "[00:00:05] Priya Raman: Thanks for joining, everyone.",
+  "[00:23:20] Priya Raman: Anything new on the warehouse side?",
+  "[00:23:41] Luis Romero: The warehouse leads asked me for logins again this week.",
+  "[00:25:00] Dana Okafor: I ran two training sessions for the night shift last week.",
+  "",
+].join("\n");
+
+/**
+ * A source folder of accounts the rules find ready (another team asks, in a ticket and in a call; a measured
+ * outcome; an engaged champion), and "globex" for scope checks when asked. One ticket comment quotes SQL-
+ * and HTML-looking text.
+ */
+export function writeReviewSourceFolder(accounts: ReadonlyArray<{ id: string; name: string }>, options: { globex?: boolean } = {}): Promise<string> {
+  const files: Record<string, string> = {
+    "vendor.json": JSON.stringify(VENDOR),
+    "accounts.json": JSON.stringify([
+      ...accounts.map((account) =>
+        createAccount({ id: account.id, name: account.name, health: "green", health_trend: "up", licensed_seats: 100, champion: "Dana Okafor", renewal_date: "2027-03-01" }),
+      ),
+      ...(options.globex === true ? [createAccount({ id: "globex", name: "Globex Retail", health: "yellow", health_trend: "flat" })] : []),
+    ]),
+    "usage.csv": ["account_id,date,metric,value", ...accounts.map((account) => `${account.id},2026-10-31,active_users,60`), ""].join("\n"),
+  };
+  for (const account of accounts) {
+    files[`tickets/${account.id}.json`] = JSON.stringify([readyTicket(account.id)]);
+    files[`calls/${account.id}/2026-10-20-quarterly-review.txt`] = READY_CALL;
+  }
+  if (options.globex === true) {
+    files["tickets/globex.json"] = JSON.stringify([
+      {
+        id: "7001",
+        account_id: "globex",
+        subject: "Stock levels",
+        status: "open",
+        created_at: "2026-10-01T10:00:00Z",
+        comments: [{ id: "1", created_at: "2026-10-01T10:00:00Z", author: { name: "Ines Carvalho", role: "customer" }, body: "Stock-outs fell by 12% this quarter." }],
+      },
+    ]);
+  }
+  return writeTempFiles(files);
+}
+
+/**
+ * Labels the evidence of one indexed ready account as the extractor would store it (quotes found verbatim,
+ * speaker and place from the document), without running the extractor: the tests are about review, not
+ * extraction.
+ */
+export async function labelReadyAccount(services: Services, accountId: string): Promise<ReadyAccountEvidence> {
+  const database = services.database;
+  const ticket = `tickets/${accountId}.json#4412`;
+  const call = `calls/${accountId}/2026-10-20-quarterly-review.txt`;
   return {
     teamTicket: await insertEvidence(database, { sourceRef: ticket, signalId: "other_team_interest", quote: "Our warehouse team keeps asking when they can get into the dashboards." }),
     outcome: await insertEvidence(database, { sourceRef: ticket, signalId: "measurable_outcome", quote: "Late deliveries are down 18% since the dashboards went live." }),
@@ -67,18 +114,10 @@ export async function seedReadyAccount(database: Database, account: { id: string
   };
 }
 
-/** "acme" (ready, see seedReadyAccount) and "globex" (for scope checks). */
-export async function seedReviewAccounts(database: Database): Promise<ReviewFixture> {
-  const acme = await seedReadyAccount(database, { id: "acme", name: "Acme Freight" });
-  await database.transaction(async (transaction) => {
-    await saveAccounts(transaction, [createAccount({ id: "globex", name: "Globex Retail", health: "yellow", health_trend: "flat" })], "accounts.json");
-  });
-  const globexTicket = await storeTicket(database, {
-    accountId: "globex",
-    id: "7001",
-    createdAt: "2026-10-01T10:00:00Z",
-    comments: [{ speaker: "Ines Carvalho", role: "customer", text: "Stock-outs fell by 12% this quarter." }],
-  });
-  const globexOutcome = await insertEvidence(database, { sourceRef: globexTicket, signalId: "measurable_outcome", quote: "Stock-outs fell by 12% this quarter." });
+/** "acme" (ready) and "globex" (for scope checks), indexed through the index job and labelled. */
+export async function seedReviewAccounts(services: Services): Promise<ReviewFixture> {
+  await indexFolders(services, { folders: [await writeReviewSourceFolder([{ id: "acme", name: "Acme Freight" }], { globex: true })] });
+  const acme = await labelReadyAccount(services, "acme");
+  const globexOutcome = await insertEvidence(services.database, { sourceRef: "tickets/globex.json#7001", signalId: "measurable_outcome", quote: "Stock-outs fell by 12% this quarter." });
   return { evidence: { ...acme, globexOutcome } };
 }

@@ -69,7 +69,7 @@ form.ask div { flex: 1; }
 .answer sup a { text-decoration: none; font-weight: 600; }
 ol.sources li { margin: .35rem 0; }
 caption.hint { caption-side: bottom; text-align: left; padding-top: .5rem; }
-details.dispute summary { cursor: pointer; font-weight: 600; color: var(--accent); }
+details.dispute summary { white-space: nowrap; cursor: pointer; font-weight: 600; color: var(--accent); }
 details.dispute form { display: grid; gap: .35rem; margin-top: .4rem; min-width: 14rem; }
 .asked { color: var(--muted); margin: 0; }
 section.answer { margin-bottom: 2rem; }

@@ -18,6 +18,8 @@ export interface ContextDependencies {
   /** Where progress goes (default stderr). */
   readonly writeProgress?: (text: string) => void;
   readonly openDatabase?: OpenDatabase;
+  /** How a long-running command (`serve`) learns to stop; default the first SIGINT or SIGTERM. Tests resolve it. */
+  readonly untilStopped?: () => Promise<unknown>;
 }
 
 /**

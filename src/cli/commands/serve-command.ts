@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { appForServices } from "../../http/server-app.js";
+import { appForServices, requireServeConfig } from "../../http/server-app.js";
 import { listen } from "../../http/serve.js";
 import { contextFor, type ContextDependencies } from "../command-context.js";
 
@@ -22,7 +22,7 @@ function stopSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-export function registerServeCommand(program: Command, dependencies: ContextDependencies & { readonly untilStopped?: () => Promise<unknown> }): void {
+export function registerServeCommand(program: Command, dependencies: ContextDependencies): void {
   program
     .command("serve")
     .description("serve the JSON API (/api, /openapi.json) and the review page on the same database the CLI uses")
@@ -35,6 +35,8 @@ export function registerServeCommand(program: Command, dependencies: ContextDepe
     )
     .action(async (options: { port: number; host: string }, command: Command) => {
       const context = contextFor(command, dependencies);
+      // Before the database opens: a server without a token is refused at once.
+      requireServeConfig(context.settings);
       await context.run(async (services) => {
         const app = appForServices(services);
         const server = await listen(app, { host: options.host, port: options.port });

@@ -15,5 +15,5 @@ export { history, type RecordedAuditEvent } from "./use-cases/history.js";
 export { listDisputes, exportDisputes, type DisputedEvidence } from "./use-cases/disputes.js";
 export { formatCitation } from "../evidence/cite-evidence.js";
 export type { EvidenceId, EvidenceRecord, QuotedEvidence } from "../evidence/evidence-record.js";
-export { findEvidence, findHypothesis, evidenceContext, gatesOfAssessment, type EvidenceInContext, type ContextPassage } from "./use-cases/review-reads.js";
+export { findAccount, findEvidence, findHypothesis, evidenceContext, gatesOfAssessment, type EvidenceInContext, type ContextPassage } from "./use-cases/review-reads.js";
 export { uploadSources, type UploadedSource } from "./use-cases/upload-sources.js";

@@ -3,6 +3,7 @@ import {
   assessReadiness,
   dispute,
   evidenceContext,
+  findAccount,
   findEvidence,
   findHypothesis,
   gatesOfAssessment,
@@ -107,7 +108,7 @@ export function bindUseCases(services: Services): HttpUseCases {
 
   return {
     listAccounts: async () => listAccounts(services),
-    findAccount: async (accountId) => (await listAccounts(services)).find((account) => account.id === accountId),
+    findAccount: async (accountId) => findAccount(services, accountId),
     listEvidence: async (accountId, query) =>
       (await listEvidence(services, { accountId, ...(query.signal === undefined ? {} : { signalId: query.signal }) })).filter((row) => matchesQuery(row, query)).map(evidenceView),
     findEvidence: async (evidenceId) => {

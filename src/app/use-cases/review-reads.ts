@@ -1,5 +1,7 @@
 import { findHypothesis as storedHypothesis, type StoredHypothesis } from "../../db/hypothesis-store.js";
+import { findAccount as storedAccount } from "../../db/readiness-input-store.js";
 import { assessmentResult, evidenceAccountId, evidenceDocumentText } from "../../db/review-read-store.js";
+import type { Account } from "../../ingest/account-schema.js";
 import type { Segment } from "../../ingest/canonical-document.js";
 import { formatCallOffset } from "../../ingest/transcript-schema.js";
 import type { GateResult, ReadinessResult } from "../../rules/readiness-contract.js";
@@ -35,6 +37,11 @@ export async function findEvidence(services: Services, evidenceId: string): Prom
   const accountId = await evidenceAccountId(services.database, evidenceId);
   if (accountId === undefined) return undefined;
   return (await listEvidence(services, { accountId })).find((row) => row.id === evidenceId);
+}
+
+/** One account's facts, or undefined when there is no such account. */
+export async function findAccount(services: Services, accountId: string): Promise<Account | undefined> {
+  return storedAccount(services.database, accountId);
 }
 
 /** One hypothesis by id, or undefined. */

@@ -18,7 +18,7 @@ import { chunkDocument } from "../src/index/chunk-document.js";
 import type { CanonicalDocument } from "../src/ingest/canonical-document.js";
 import { bufferedFetch, chatCompletion, MODEL_BASE_URL, passageIds, type ChatRequestBody } from "./support/chat-completions.js";
 import { ticketWith } from "./support/factories.js";
-import { startPgliteEngine, startSocketEngine, type TestEngine } from "./support/engines.js";
+import { describeEachEngine, startPgliteEngine, type TestEngine } from "./support/engines.js";
 import { createAccount } from "./support/factories.js";
 
 async function store(database: Database, ...documents: CanonicalDocument[]): Promise<void> {
@@ -36,10 +36,7 @@ const seats = ticketWith("11", [
   ["customer", "Maybe later. Finance asked me whether they should have access too."],
 ]);
 
-describe.each([
-  ["PGlite in process", startPgliteEngine],
-  ["pg over a socket", () => startSocketEngine()],
-])("extracting stored chunks (%s)", (_name, start) => {
+describeEachEngine("extracting stored chunks", (start) => {
   let engine: TestEngine;
 
   beforeAll(async () => {

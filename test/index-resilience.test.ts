@@ -9,7 +9,7 @@ import { indexSourceFolder } from "../src/index/index-source-folder.js";
 import { readChangedSourceFolder } from "../src/index/source-fingerprints.js";
 import { createOfflineEmbedder } from "../src/models/hashing-embedder.js";
 import { brokenDocuments, indexSnapshot } from "./support/database-snapshot.js";
-import { startPgliteEngine, startSocketEngine, type TestEngine } from "./support/engines.js";
+import { SERVER_LABEL, SERVER_SKIP_REASON, startPgliteEngine, startServerEngine, startSocketEngine, type TestEngine } from "./support/engines.js";
 import { generateCorpus } from "./support/generate-corpus.js";
 import { startCli } from "./support/run-cli.js";
 
@@ -108,6 +108,56 @@ describe("index runs that are killed or run side by side", () => {
       const indexed = results.map(({ stdout }) => (JSON.parse(stdout) as { results: Array<{ summary: { indexed: number } }> }).results[0]?.summary.indexed ?? -1);
       expect(indexed.reduce((total, count) => total + count, 0)).toBe(DOCUMENTS);
       expect((await snapshotOf(directory)).snapshot).toEqual(cleanSnapshot);
+    });
+  });
+
+  describe.skipIf(SERVER_SKIP_REASON !== undefined)(`on ${SERVER_LABEL}`, () => {
+    // Here transactions do run side by side: the advisory lock is what keeps two jobs' writes apart.
+    let server: TestEngine;
+
+    beforeAll(async () => {
+      server = await startServerEngine({ migrated: false });
+    });
+
+    afterAll(async () => {
+      await server?.stop();
+    });
+
+    it("two index processes at once: each document written once, none lost, the state of one clean run", { timeout: 120_000 }, async () => {
+      const url = server.url ?? "";
+      const runs = [startCli(["--db", url, "--json", "index", corpus, ...BATCH]), startCli(["--db", url, "--json", "index", corpus, ...BATCH])];
+      const results = await Promise.all(runs.map((run) => run.finished));
+      for (const { status, stderr } of results) expect(status, stderr).toBe(0);
+      const indexed = results.map(({ stdout }) => (JSON.parse(stdout) as { results: Array<{ summary: { indexed: number } }> }).results[0]?.summary.indexed ?? -1);
+      expect(indexed.reduce((total, count) => total + count, 0)).toBe(DOCUMENTS);
+      expect(await brokenDocuments(server.database)).toEqual({ withoutChunks: 0, orphanChunks: 0 });
+      expect(await indexSnapshot(server.database)).toEqual(cleanSnapshot);
+    });
+
+    it("a connection terminated mid-run (pg_terminate_backend) is reported clearly, and a re-run completes", { timeout: 120_000 }, async () => {
+      await server.database.query("drop schema public cascade; create schema public");
+      const url = server.url ?? "";
+      const run = startCli(["--db", url, "index", corpus, ...BATCH]);
+      await run.waitForLine((line) => {
+        const progress = progressOf(line);
+        return progress?.event === "document" && progress.status === "indexed";
+      });
+      // In the select list, so that it runs only on the rows the filter kept.
+      const terminated = await server.database.query<{ ended: boolean }>(
+        "select pg_terminate_backend(pid) as ended from pg_stat_activity where datname = current_database() and application_name = 'evidence'",
+      );
+      expect(terminated.length).toBeGreaterThan(0);
+      const ended = await run.finished;
+      // Every connection of the job is gone; whichever statement it was on, it says so and how to finish.
+      expect(ended.status, ended.stderr).toBe(69);
+      expect(ended.stderr).toMatch(/Lost the connection to PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/evidence_test_\w+ \(.+\)\. .*nothing is half-written; run the command again/);
+      expect(await brokenDocuments(server.database)).toEqual({ withoutChunks: 0, orphanChunks: 0 });
+
+      const rerun = startCli(["--db", url, "index", corpus, ...BATCH]);
+      const { status, stderr } = await rerun.finished;
+      expect(status, stderr).toBe(0);
+      expect(await brokenDocuments(server.database)).toEqual({ withoutChunks: 0, orphanChunks: 0 });
+      expect(await indexSnapshot(server.database)).toEqual(cleanSnapshot);
     });
   });
 

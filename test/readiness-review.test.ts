@@ -17,7 +17,7 @@ import { readFile } from "node:fs/promises";
 import { DEFAULT_RULES_FILE } from "../src/rules/load-rules.js";
 import { createAccount } from "./support/factories.js";
 import { insertEvidence, storeCall, storeTicket } from "./support/evidence-factory.js";
-import { startPgliteEngine, startSocketEngine, type TestEngine } from "./support/engines.js";
+import { describeEachEngine, startPgliteEngine, type TestEngine } from "./support/engines.js";
 
 const AS_OF = "2026-11-23";
 
@@ -200,10 +200,7 @@ describe("readiness, hypotheses and review on PGlite", () => {
   });
 });
 
-describe.each([
-  { label: "PGlite in-process", start: startPgliteEngine },
-  { label: "pg over loopback to a PGlite socket server", start: () => startSocketEngine() },
-])("the audit trail on $label", ({ start }) => {
+describeEachEngine("the audit trail", (start) => {
   let engine: TestEngine;
   beforeAll(async () => {
     engine = await start();

@@ -62,6 +62,7 @@ export async function createServices(settings: Settings, overrides: ServiceOverr
   const rules = await loadRules(settings.rulesFile);
   const open = overrides.openDatabase ?? openConfiguredDatabase;
   const { database, migrations } = await open(settings.database, {
+    server: { poolSize: settings.pool.size, statementTimeoutMs: settings.pool.statementTimeoutMs },
     lock: {
       onWait: (holder: LockHolder | undefined) =>
         overrides.onDatabaseWait?.(

@@ -82,9 +82,33 @@ export interface Settings {
   models(): ModelConfig;
   /** The server's tokens and body limit (`EVIDENCE_TOKENS`, `EVIDENCE_BODY_LIMIT`, the file's `serve`); resolved when a server asks. */
   serve(): ServeConfig;
-  readonly pool: { readonly size: number | undefined; readonly statementTimeoutMs: number | undefined };
+  /** How each process uses a PostgreSQL server (ignored by the embedded engine). */
+  readonly pool: { readonly size: number; readonly statementTimeoutMs: number };
   /** The settings file read, if any. */
   readonly configFile: string | undefined;
+}
+
+/**
+ * Four connections serve the embedder's concurrency and one writer; a statement that runs past a minute on
+ * this workload is stuck (waiting on a lock, or a plan gone wrong), and failing it beats holding its locks
+ * forever. Building the search indexes is exempt (src/db/search-indexes.ts): it takes minutes on a big load.
+ */
+const POOL_DEFAULTS = { size: 4, statementTimeoutMs: 60_000 } as const;
+
+/** `EVIDENCE_DB_POOL_SIZE` and `EVIDENCE_DB_STATEMENT_TIMEOUT_MS` beat the file's `database` section. */
+function poolSettings(environment: NodeJS.ProcessEnv, file: ConfigFile): Settings["pool"] {
+  const fromEnvironment = (name: string, schema: z.ZodNumber): number | undefined => {
+    const raw = nonEmpty(environment[name]);
+    if (raw === undefined) return undefined;
+    const parsed = schema.safeParse(Number(raw));
+    if (!parsed.success) throw new ConfigError(`${name}: ${parsed.error.issues[0]?.message ?? "invalid"} (got "${raw}")`, { cause: parsed.error });
+    return parsed.data;
+  };
+  return {
+    size: fromEnvironment("EVIDENCE_DB_POOL_SIZE", z.number().int().min(1).max(100)) ?? file.database?.poolSize ?? POOL_DEFAULTS.size,
+    statementTimeoutMs:
+      fromEnvironment("EVIDENCE_DB_STATEMENT_TIMEOUT_MS", z.number().int().min(0)) ?? file.database?.statementTimeoutMs ?? POOL_DEFAULTS.statementTimeoutMs,
+  };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -175,7 +199,7 @@ export function loadSettings(sources: SettingsSources): Settings {
     json: flags.json ?? false,
     reviewer,
     rulesFile,
-    pool: { size: file.database?.poolSize, statementTimeoutMs: file.database?.statementTimeoutMs },
+    pool: poolSettings(environment, file),
     configFile: fromFile?.file,
     embedder() {
       embedder ??= loadEmbedderConfig({

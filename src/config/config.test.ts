@@ -30,6 +30,14 @@ describe("loadSettings: database and output", () => {
     expect(loadConfig({ ...base, environment: { EVIDENCE_DB: "  " } }).database).toMatchObject({ engine: "pglite" });
   });
 
+  it("reads the server pool size and statement timeout from the environment, with defaults, and names a bad one", () => {
+    expect(loadConfig(base).pool).toEqual({ size: 4, statementTimeoutMs: 60_000 });
+    const environment = { EVIDENCE_DB_POOL_SIZE: "12", EVIDENCE_DB_STATEMENT_TIMEOUT_MS: "0" };
+    expect(loadConfig({ ...base, environment }).pool).toEqual({ size: 12, statementTimeoutMs: 0 });
+    expect(() => loadConfig({ ...base, environment: { EVIDENCE_DB_POOL_SIZE: "none" } })).toThrow(/EVIDENCE_DB_POOL_SIZE: .*\(got "none"\)/);
+    expect(() => loadConfig({ ...base, environment: { EVIDENCE_DB_STATEMENT_TIMEOUT_MS: "-5" } })).toThrow(/EVIDENCE_DB_STATEMENT_TIMEOUT_MS: .*\(got "-5"\)/);
+  });
+
   it("carries the --json flag", () => {
     expect(loadConfig({ ...base, json: true }).json).toBe(true);
     expect(loadConfig(base).json).toBe(false);

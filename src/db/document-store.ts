@@ -273,7 +273,7 @@ export async function nearestChunks(
       await database.query<ChunkHitRow>(
         `select c.id as chunk_id, c.document_id, c.account_id, d.source_ref, c.text, c.speaker, c.speaker_role,
                 c.embedding <=> $1::vector as score
-           from chunks c join documents d on d.id = c.document_id
+           from chunks c join documents d on d.account_id = c.account_id and d.id = c.document_id
           where c.account_id = $2 and c.embedding is not null
           order by c.embedding <=> $1::vector, c.id
           limit $3`,
@@ -286,7 +286,7 @@ export async function nearestChunks(
     await database.query<ChunkHitRow>(
       `select c.id as chunk_id, c.document_id, c.account_id, d.source_ref, c.text, c.speaker, c.speaker_role,
               c.embedding::vector(${dimensions}) <=> $1::vector(${dimensions}) as score
-         from chunks c join documents d on d.id = c.document_id
+         from chunks c join documents d on d.account_id = c.account_id and d.id = c.document_id
         where vector_dims(c.embedding) = ${dimensions}
         order by c.embedding::vector(${dimensions}) <=> $1::vector(${dimensions})
         limit $2`,
@@ -307,7 +307,7 @@ export async function searchChunks(database: Queryable, query: string, search: C
   const rows = await database.query<ChunkHitRow>(
     `select c.id as chunk_id, c.document_id, c.account_id, d.source_ref, c.text, c.speaker, c.speaker_role,
             ts_rank(c.search_vector, q) as score
-       from chunks c join documents d on d.id = c.document_id, websearch_to_tsquery('english', $1) q
+       from chunks c join documents d on d.account_id = c.account_id and d.id = c.document_id, websearch_to_tsquery('english', $1) q
       where c.search_vector @@ q and ($2::text is null or c.account_id = $2)
       order by score desc, c.id
       limit $3`,

@@ -30,7 +30,7 @@ export async function findEvidenceForReview(database: Queryable, id: string, opt
   }>(
     `select e.id::text as id, e.account_id, e.signal_id, e.quote, e.quote_start, e.quote_end, e.speaker, e.speaker_role,
             d.source_ref, e.status
-       from evidence e join documents d on d.id = e.document_id where e.id = $1${options.forUpdate === true ? " for update of e" : ""}`,
+       from evidence e join documents d on d.account_id = e.account_id and d.id = e.document_id where e.id = $1${options.forUpdate === true ? " for update of e" : ""}`,
     [id],
   );
   return row === undefined
@@ -55,7 +55,7 @@ export async function labelEvidenceWrong(
   evidence: EvidenceForReview,
   review: { reviewer: string; comment?: string | undefined },
 ): Promise<string> {
-  await database.query("update evidence set status = 'disputed' where id = $1", [evidence.id]);
+  await database.query("update evidence set status = 'disputed' where account_id = $2 and id = $1", [evidence.id, evidence.accountId]);
   const [row] = await database.query<{ id: string }>(
     `insert into evidence_labels (evidence_id, account_id, label, signal_id, source_ref, quote, quote_start, quote_end,
                                   speaker, speaker_role, reviewer, comment)

@@ -32,7 +32,7 @@ export async function storedChunks(database: Queryable, accountId?: string): Pro
   }>(
     `select c.id as chunk_id, c.document_id, c.account_id, d.source_ref, d.kind, c.text, c.start_offset, c.end_offset,
             d.metadata -> 'segments' as segments
-       from chunks c join documents d on d.id = c.document_id
+       from chunks c join documents d on d.account_id = c.account_id and d.id = c.document_id
       where $1::text is null or c.account_id = $1
       order by d.source_ref, c.ordinal`,
     [accountId ?? null],
@@ -101,12 +101,28 @@ export interface NewEvidence {
  * Makes the evidence of the given chunks exactly `evidence`: rows for the same span and signal are
  * updated in place (their ids, which hypotheses cite, stay), new ones are added, and rows of these chunks
  * that the extraction no longer finds are removed. Call inside a transaction.
+ *
+ * On a server an index job may have replaced some of these documents since their chunks were read: the
+ * documents and chunks still there are locked against deletion until the transaction ends (documents
+ * first, the order an index job deletes in, so the two never deadlock), and evidence of the rest is
+ * dropped; the next extraction reads their new chunks.
  */
 export async function replaceChunkEvidence(
   transaction: Queryable,
   chunkIds: readonly number[],
   evidence: readonly NewEvidence[],
 ): Promise<{ inserted: number; removed: number }> {
+  const cited = [...new Set([...chunkIds, ...evidence.map((item) => item.chunkId)])];
+  await transaction.query(
+    "select id from documents where id in (select document_id from chunks where id = any($1::bigint[])) order by id for key share",
+    [cited],
+  );
+  const present = new Set(
+    (await transaction.query<{ id: number | string }>("select id from chunks where id = any($1::bigint[]) order by id for key share", [cited])).map((row) =>
+      Number(row.id),
+    ),
+  );
+  evidence = evidence.filter((item) => present.has(item.chunkId));
   const existing = await transaction.query<{ id: number | string; document_id: number | string; signal_id: string; quote_start: number; quote_end: number }>(
     "select id, document_id, signal_id, quote_start, quote_end from evidence where chunk_id = any($1::bigint[])",
     [chunkIds],
@@ -125,7 +141,7 @@ export async function replaceChunkEvidence(
          from jsonb_to_recordset($1::jsonb) as e(account_id text, document_id bigint, chunk_id bigint, signal_id text, quote text,
               quote_start integer, quote_end integer, alignment text, speaker text, speaker_role text, confidence double precision,
               comment_ref text, call_offset_seconds double precision, extractor_provider text, extractor_model text, prompt_hash text, run_id bigint)
-       on conflict (document_id, signal_id, quote_start, quote_end) do update set
+       on conflict (account_id, document_id, signal_id, quote_start, quote_end) do update set
          chunk_id = excluded.chunk_id, quote = excluded.quote, alignment = excluded.alignment, speaker = excluded.speaker,
          speaker_role = excluded.speaker_role, confidence = excluded.confidence, comment_ref = excluded.comment_ref,
          call_offset_seconds = excluded.call_offset_seconds, extractor_provider = excluded.extractor_provider,
@@ -169,7 +185,7 @@ export async function listEvidence(
     `select e.id, e.account_id, e.signal_id, e.quote, e.quote_start, e.quote_end, e.alignment, e.speaker, e.speaker_role, e.confidence,
             e.comment_ref, e.call_offset_seconds, d.kind, d.source_ref, d.title, d.occurred_at::text as occurred_at,
             e.status, e.extractor_provider, e.extractor_model, e.prompt_hash
-       from evidence e join documents d on d.id = e.document_id
+       from evidence e join documents d on d.account_id = e.account_id and d.id = e.document_id
       where ($1::text is null or e.account_id = $1) and ($2::text is null or e.signal_id = $2)
       order by e.account_id, d.occurred_at nulls last, d.source_ref, e.quote_start, e.signal_id`,
     [filter.accountId ?? null, filter.signalId ?? null],

@@ -220,6 +220,15 @@ export async function listHypotheses(
 }
 
 /**
+ * Locks an account's open hypotheses until the transaction ends, so that a review in flight either
+ * finishes before a readiness run reads them or waits for it: read without the lock, a draft could be
+ * approved between the read and the rewrite, and the approval would stand on evidence the run replaced.
+ */
+export async function lockOpenHypotheses(transaction: Queryable, accountId: string): Promise<void> {
+  await transaction.query("select id from hypotheses where account_id = $1 and status in ('draft', 'approved') order by id for update", [accountId]);
+}
+
+/**
  * The hypothesis of each expansion type a re-run compares against: the open one (draft or approved), or
  * else the latest rejected one (a rejection is not re-drafted while nothing changed).
  */

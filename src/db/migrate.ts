@@ -62,6 +62,9 @@ export async function migrate(database: Database, migrations?: readonly Migratio
   let alreadyApplied = 0;
   for (const migration of pending) {
     const ran = await database.transaction(async (transaction) => {
+      // Exempt from the server's statement timeout: a migration rewrites whole tables, and a second process
+      // waits here for the first one's migration to finish.
+      await transaction.query("select set_config('statement_timeout', '0', true)");
       await transaction.query("select pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
       const existing = await recordedChecksum(transaction, migration.version);
       if (existing !== undefined) {

@@ -6,15 +6,57 @@ interface PgLike {
   query(sql: string, parameters?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
-function queryableOf(connection: PgLike): Queryable {
+/** The server ended the session (pg_terminate_backend, a restart, a failover) or the socket broke. */
+function isLostConnection(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string" && (code.startsWith("08") || code === "57P01" || code === "57P02" || code === "57P03")) return true;
+  return /Connection terminated|connection ended|connection error and is not queryable|ECONNRESET|EPIPE|Client was closed/i.test((error as Error).message ?? "");
+}
+
+function isStatementTimeout(error: unknown): boolean {
+  return (error as { code?: unknown }).code === "57014" && /statement timeout/i.test((error as Error).message ?? "");
+}
+
+/**
+ * Turns the two failures a user can act on into errors that say what to do; anything else keeps its own
+ * message (constraint names, SQL errors) and passes through unchanged.
+ */
+function explained(error: unknown, location: string, statementTimeoutMs: number | undefined): unknown {
+  if (error instanceof DatabaseError) return error;
+  if (isLostConnection(error)) {
+    return new DatabaseError(
+      `Lost the connection to PostgreSQL at ${location} (${(error as Error).message}). The transaction in progress was ` +
+        "rolled back, so nothing is half-written; run the command again to finish.",
+      { cause: error },
+    );
+  }
+  if (isStatementTimeout(error)) {
+    return new DatabaseError(
+      `A statement ran longer than the ${statementTimeoutMs ?? "configured"} ms statement timeout on PostgreSQL at ${location}; ` +
+        "its transaction was rolled back. Raise EVIDENCE_DB_STATEMENT_TIMEOUT_MS (0 turns it off) if the work is legitimately slow.",
+      { cause: error },
+    );
+  }
+  return error;
+}
+
+function queryableOf(connection: PgLike, explain: (error: unknown) => unknown): Queryable {
   return {
     async query<Row>(sql: string, parameters: readonly unknown[] = []) {
-      const result = await connection.query(sql, [...parameters]);
-      return result.rows as Row[];
+      try {
+        const result = await connection.query(sql, [...parameters]);
+        return result.rows as Row[];
+      } catch (error) {
+        throw explain(error);
+      }
     },
     async execute(script: string) {
       // Without parameters pg uses the simple protocol, which accepts several statements at once.
-      await connection.query(script);
+      try {
+        await connection.query(script);
+      } catch (error) {
+        throw explain(error);
+      }
     },
   };
 }
@@ -30,11 +72,34 @@ export function redactUrl(url: string): string {
   }
 }
 
-export async function openPostgres(url: string, options: { maxConnections?: number } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 4 });
+function applicationNameOf(url: string): string {
+  try {
+    return new URL(url).searchParams.get("application_name") ?? "evidence";
+  } catch {
+    return "evidence";
+  }
+}
+
+export interface PostgresOptions {
+  /** Connections in the pool (default 4). */
+  readonly maxConnections?: number;
+  /** Server-side limit per statement in milliseconds; 0 or absent leaves the server's own setting. */
+  readonly statementTimeoutMs?: number;
+}
+
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
+  const statementTimeoutMs = options.statementTimeoutMs === 0 ? undefined : options.statementTimeoutMs;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 4,
+    // How an operator tells this program's sessions apart in pg_stat_activity (a URL may name another).
+    application_name: applicationNameOf(url),
+    ...(statementTimeoutMs === undefined ? {} : { statement_timeout: statementTimeoutMs }),
+  });
   // An idle client that errors (server restart) must not crash the process; the next query reports it.
   pool.on("error", () => undefined);
   const location = redactUrl(url);
+  const explain = (error: unknown) => explained(error, location, statementTimeoutMs);
   try {
     const client = await pool.connect();
     client.release();
@@ -47,19 +112,30 @@ export async function openPostgres(url: string, options: { maxConnections?: numb
   return {
     engine: "postgres",
     location,
-    ...queryableOf(pool),
+    ...queryableOf(pool, explain),
     async transaction(work) {
-      const client = await pool.connect();
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw explain(error);
+      }
+      // A client whose session was lost must not go back to the pool, where the next caller would get it.
+      let broken: Error | undefined;
+      const onError = (error: Error) => (broken = error);
+      client.on("error", onError);
       try {
         await client.query("begin");
-        const result = await work(queryableOf(client));
+        const result = await work(queryableOf(client, explain));
         await client.query("commit");
         return result;
       } catch (error) {
-        await client.query("rollback").catch(() => undefined);
-        throw error;
+        if (isLostConnection(error) || (error instanceof DatabaseError && isLostConnection(error.cause))) broken ??= error as Error;
+        await client.query("rollback").catch((rollbackError: unknown) => (broken ??= rollbackError as Error));
+        throw explain(error);
       } finally {
-        client.release();
+        client.off("error", onError);
+        client.release(broken);
       }
     },
     close: () => pool.end(),

@@ -59,7 +59,7 @@ export async function activeEvidence(database: Queryable, accountId: string): Pr
             d.source_ref, d.kind, d.title,
             to_char(d.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as occurred_at,
             d.full_text, d.metadata
-       from evidence e join documents d on d.id = e.document_id
+       from evidence e join documents d on d.account_id = e.account_id and d.id = e.document_id
       where e.account_id = $1 and e.status = 'active'
         and not exists (
           select 1 from evidence_labels l

@@ -17,5 +17,7 @@ export async function dropSearchIndexes(transaction: Queryable): Promise<void> {
 
 /** Builds whichever of the two indexes is missing; a no-op when both exist. */
 export async function createSearchIndexes(transaction: Queryable, dimensions: number): Promise<void> {
+  // Exempt from the statement timeout (a setting for the server): an HNSW build over a large load takes minutes.
+  await transaction.query("select set_config('statement_timeout', '0', true)");
   await transaction.query("select create_chunk_search_indexes($1)", [dimensions]);
 }

@@ -6,6 +6,7 @@ import {
   currentHypotheses,
   insertAssessment,
   insertHypothesis,
+  lockOpenHypotheses,
   setHypothesisStatus,
   updateDraft,
   type HypothesisValues,
@@ -130,6 +131,8 @@ export async function recordReadiness(database: Database, assessment: ReadinessA
       },
     });
 
+    await lockOpenHypotheses(transaction, result.accountId);
+    // Read after the lock: a statement that starts now sees every review that committed while we waited.
     const current = new Map((await currentHypotheses(transaction, result.accountId)).map((hypothesis) => [hypothesis.expansionType, hypothesis]));
     const recorded: RecordedHypothesis[] = [];
     const staled: { id: string; expansionType: string; reason: string }[] = [];

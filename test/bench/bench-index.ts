@@ -7,12 +7,20 @@
  *   2. ours through `pg` to a PGlite served by pglite-socket on loopback;
  *   3. LangChain's PGVectorStore through `pg` to the same kind of server, adding the same chunks with
  *      the same embedder (its `addDocuments`), then building its HNSW index.
+ *   4. with a real PostgreSQL server (DATABASE_URL_TEST, or --server URL; `pg-test-server start` gives
+ *      one), each in a fresh database of its own: ours, LangChain's PGVectorStore, and the server's limit,
+ *      a raw binary COPY of the same chunk texts and vectors into a bare table (no indexes, no
+ *      constraints), encoded and streamed with pg-copy-streams.
  * Ours is timed end to end (read, parse, chunk, embed, write, build the GIN and HNSW indexes); LangChain
- * gets pre-chunked documents, so its time leaves out reading and chunking.
+ * gets pre-chunked documents, so its time leaves out reading and chunking. The raw COPY gets chunks and
+ * vectors computed beforehand and is timed from encoding to the end of the COPY.
  *
- * Options: --accounts N --documents N (per account) --keep (leave the corpus and databases in /tmp).
+ * Options: --accounts N --documents N (per account) --server URL --keep (leave the corpus and databases in /tmp).
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,6 +29,9 @@ import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { Document } from "@langchain/core/documents";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { copyBinaryRows } from "../../src/db/binary-rows.js";
 import type { Database } from "../../src/db/database.js";
 import { migrate } from "../../src/db/migrate.js";
 import { createPglite, openPglite } from "../../src/db/open-pglite.js";
@@ -42,6 +53,7 @@ const { values: options } = parseArgs({
     accounts: { type: "string", default: "200" },
     documents: { type: "string", default: "40" },
     keep: { type: "boolean", default: false },
+    server: { type: "string" },
   },
 });
 
@@ -98,7 +110,126 @@ async function startSocketServer(): Promise<{ url: string; stop(): Promise<void>
   };
 }
 
+/** LangChain documents: the same chunks ours would store, with the metadata a citation needs. */
+async function langchainDocuments(corpus: string): Promise<Document[]> {
+  const source = await readSourceFolder(corpus);
+  return documentsOf(source).flatMap((document) =>
+    chunkDocument(document).map(
+      (chunk) =>
+        new Document({
+          pageContent: chunk.text,
+          metadata: { accountId: document.accountId, sourceRef: document.sourceRef, ordinal: chunk.ordinal, start: chunk.startOffset, end: chunk.endOffset, speaker: chunk.speaker ?? null, speakerRole: chunk.speakerRole },
+        }),
+    ),
+  );
+}
+
+/** LangChain's PGVectorStore on a server: addDocuments, then its HNSW index. */
+async function runLangChain(url: string, engine: string, corpus: string): Promise<Measurement> {
+  const { PGVectorStore } = await import("@langchain/community/vectorstores/pgvector");
+  const embedder = createOfflineEmbedder();
+  const documents = await langchainDocuments(corpus);
+  const store = await PGVectorStore.initialize(embedder, {
+    // Two: PGVectorStore keeps one client checked out for itself and queries through the pool.
+    postgresConnectionOptions: { connectionString: url, max: 2 },
+    tableName: "langchain_chunks",
+    dimensions: embedder.dimensions,
+    distanceStrategy: "cosine",
+  });
+  const startedAt = performance.now();
+  await store.addDocuments(documents);
+  const addedAt = performance.now();
+  await store.createHnswIndex({ dimensions: embedder.dimensions });
+  const finishedAt = performance.now();
+  await store.end();
+  const addSeconds = (addedAt - startedAt) / 1000;
+  const seconds = (finishedAt - startedAt) / 1000;
+  return {
+    engine,
+    store: "LangChain PGVectorStore",
+    chunks: documents.length,
+    seconds: round(seconds, 2),
+    chunksPerSecond: round(documents.length / seconds),
+    addSeconds: round(addSeconds, 2),
+    addChunksPerSecond: round(documents.length / addSeconds),
+    indexBuildSeconds: round((finishedAt - addedAt) / 1000, 2),
+    embedder: embedder.modelId,
+  };
+}
+
+/** A fresh database on the server, dropped again by `drop`. */
+async function freshServerDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `evidence_bench_${randomBytes(4).toString("hex")}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+const SERVER_ENGINE = "PostgreSQL 15 server on loopback, through pg";
+
 const PHASES: Record<string, (corpus: string, databasePath: string) => Promise<Measurement>> = {
+  async "ours-server"(corpus, serverUrl) {
+    const fresh = await freshServerDatabase(serverUrl);
+    const database = await openPostgres(fresh.url);
+    try {
+      await migrate(database);
+      return { engine: SERVER_ENGINE, store: "evidence index", ...(await runOurs(database, corpus)) };
+    } finally {
+      await database.close();
+      await fresh.drop();
+    }
+  },
+  async "langchain-server"(corpus, serverUrl) {
+    const fresh = await freshServerDatabase(serverUrl);
+    try {
+      const client = new pg.Client({ connectionString: fresh.url });
+      await client.connect();
+      await client.query("create extension if not exists vector");
+      await client.end();
+      return await runLangChain(fresh.url, SERVER_ENGINE, corpus);
+    } finally {
+      await fresh.drop();
+    }
+  },
+  async "copy-server"(corpus, serverUrl) {
+    const embedder = createOfflineEmbedder();
+    const documents = await langchainDocuments(corpus);
+    const texts = documents.map((document) => document.pageContent);
+    const vectors = await embedder.embedDocuments(texts);
+    const fresh = await freshServerDatabase(serverUrl);
+    const client = new pg.Client({ connectionString: fresh.url });
+    await client.connect();
+    try {
+      await client.query("create extension if not exists vector");
+      await client.query(`create table bare_chunks (account_id text, text text, embedding vector(${embedder.dimensions}))`);
+      const startedAt = performance.now();
+      const rows = documents.map((document, index) => [document.metadata.accountId as string, texts[index] ?? "", vectors[index] ?? null]);
+      const data = copyBinaryRows(["text", "text", "vector"], rows);
+      await pipeline(Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]), client.query(copyFrom("copy bare_chunks (account_id, text, embedding) from stdin with (format binary)")));
+      const seconds = (performance.now() - startedAt) / 1000;
+      return {
+        engine: SERVER_ENGINE,
+        store: "raw binary COPY into a bare table",
+        chunks: documents.length,
+        seconds: round(seconds, 2),
+        chunksPerSecond: round(documents.length / seconds),
+        megabytes: round(data.byteLength / 1024 / 1024),
+      };
+    } finally {
+      await client.end();
+      await fresh.drop();
+    }
+  },
   async "ours-embedded"(corpus, databasePath) {
     const database = await openPglite(databasePath);
     try {
@@ -120,46 +251,9 @@ const PHASES: Record<string, (corpus: string, databasePath: string) => Promise<M
     }
   },
   async "langchain-socket"(corpus) {
-    const { PGVectorStore } = await import("@langchain/community/vectorstores/pgvector");
-    const embedder = createOfflineEmbedder();
-    const source = await readSourceFolder(corpus);
-    const documents = documentsOf(source).flatMap((document) =>
-      chunkDocument(document).map(
-        (chunk) =>
-          new Document({
-            pageContent: chunk.text,
-            metadata: { accountId: document.accountId, sourceRef: document.sourceRef, ordinal: chunk.ordinal, start: chunk.startOffset, end: chunk.endOffset, speaker: chunk.speaker ?? null, speakerRole: chunk.speakerRole },
-          }),
-      ),
-    );
     const server = await startSocketServer();
     try {
-      const store = await PGVectorStore.initialize(embedder, {
-        // Two: PGVectorStore keeps one client checked out for itself and queries through the pool.
-        postgresConnectionOptions: { connectionString: server.url, max: 2 },
-        tableName: "langchain_chunks",
-        dimensions: embedder.dimensions,
-        distanceStrategy: "cosine",
-      });
-      const startedAt = performance.now();
-      await store.addDocuments(documents);
-      const addedAt = performance.now();
-      await store.createHnswIndex({ dimensions: embedder.dimensions });
-      const finishedAt = performance.now();
-      await store.end();
-      const addSeconds = (addedAt - startedAt) / 1000;
-      const seconds = (finishedAt - startedAt) / 1000;
-      return {
-        engine: "PGlite over pglite-socket, through pg",
-        store: "LangChain PGVectorStore",
-        chunks: documents.length,
-        seconds: round(seconds, 2),
-        chunksPerSecond: round(documents.length / seconds),
-        addSeconds: round(addSeconds, 2),
-        addChunksPerSecond: round(documents.length / addSeconds),
-        indexBuildSeconds: round((finishedAt - addedAt) / 1000, 2),
-        embedder: embedder.modelId,
-      };
+      return await runLangChain(server.url, "PGlite over pglite-socket, through pg", corpus);
     } finally {
       await server.stop();
     }
@@ -203,6 +297,26 @@ if (options.phase !== undefined) {
   console.log(JSON.stringify({ bench: "index", run: "first", ...langchain }));
 
   const per = (measurement: Measurement, key: string) => measurement[key] as number;
+  const serverUrl = options.server ?? process.env.DATABASE_URL_TEST;
+  let server: Record<string, unknown> = { skipped: "no server: set DATABASE_URL_TEST or pass --server URL (eval \"$(pg-test-server start)\")" };
+  if (serverUrl !== undefined && serverUrl !== "") {
+    const oursServer = await inChild("ours-server", corpus, serverUrl);
+    console.log(JSON.stringify({ bench: "index", run: "first", ...oursServer }));
+    const langchainServer = await inChild("langchain-server", corpus, serverUrl);
+    console.log(JSON.stringify({ bench: "index", run: "first", ...langchainServer }));
+    const copyServer = await inChild("copy-server", corpus, serverUrl);
+    console.log(JSON.stringify({ bench: "index", run: "first", ...copyServer }));
+    const serverEndToEnd = round(per(oursServer, "chunksPerSecond") / per(langchainServer, "chunksPerSecond"), 2);
+    const loadOverCopy = round(per(oursServer, "loadChunksPerSecond") / per(copyServer, "chunksPerSecond"), 2);
+    server = {
+      oursOverLangChainEndToEnd: serverEndToEnd,
+      oursOverLangChainWithoutIndexBuilds: round(per(oursServer, "loadChunksPerSecond") / per(langchainServer, "addChunksPerSecond"), 2),
+      // Ours chunk + embed + write through every constraint and the unique keys; COPY only writes bytes.
+      oursLoadOverRawCopy: loadOverCopy,
+      oursEndToEndOverRawCopy: round(per(oursServer, "chunksPerSecond") / per(copyServer, "chunksPerSecond"), 2),
+      targets: { endToEndAtLeast2xLangChain: serverEndToEnd >= 2, loadAtLeastHalfOfRawCopy: loadOverCopy >= 0.5 },
+    };
+  }
   const endToEnd = round(per(oursSocket, "chunksPerSecond") / per(langchain, "chunksPerSecond"), 2);
   const share = round(per(rerun, "seconds") / per(first, "seconds"), 3);
   console.log(
@@ -216,6 +330,7 @@ if (options.phase !== undefined) {
         embeddedOverLangChainEndToEnd: round(per(first, "chunksPerSecond") / per(langchain, "chunksPerSecond"), 2),
         unchangedRerunShareOfFirst: share,
         targets: { chunksPerSecondAtLeast2xLangChain: endToEnd >= 2, unchangedRerunUnder5Percent: share < 0.05 },
+        server,
       },
     }),
   );

@@ -1,9 +1,15 @@
+import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import pg from "pg";
+import { describe } from "vitest";
 import type { Database } from "../../src/db/database.js";
 import { migrate } from "../../src/db/migrate.js";
 import { createPglite, databaseFromPglite } from "../../src/db/open-pglite.js";
 import { openPostgres } from "../../src/db/open-postgres.js";
+import { SERVER_LABEL, SERVER_SKIP_REASON, SERVER_URL } from "./server-url.js";
+
+export { SERVER_LABEL, SERVER_SKIP_REASON, SERVER_URL };
 
 export interface TestEngine {
   readonly name: string;
@@ -49,4 +55,80 @@ export async function startSocketEngine(options: { withPgvector?: boolean; migra
       await pglite.close();
     },
   };
+}
+
+async function onServerAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh database of its own on the real server (DATABASE_URL_TEST), migrated, dropped again by `stop`.
+ * Each test file (each suite in it) gets its own, so files running side by side never see each other.
+ * `migrated: false` leaves it empty.
+ */
+export async function startServerEngine(options: { migrated?: boolean; maxConnections?: number } = {}): Promise<TestEngine> {
+  if (SERVER_URL === undefined) throw new Error(SERVER_SKIP_REASON);
+  const name = `evidence_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  await onServerAdmin((client) => client.query(`create database ${name}`));
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  const drop = () => onServerAdmin((client) => client.query(`drop database if exists ${name} with (force)`));
+  let database: Database;
+  try {
+    // The test's own sessions carry another name than the program's, so a test can end the program's alone.
+    const ownUrl = new URL(url);
+    ownUrl.searchParams.set("application_name", "evidence-test");
+    database = await openPostgres(ownUrl.toString(), { maxConnections: options.maxConnections ?? 4 });
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  try {
+    if (options.migrated !== false) await migrate(database);
+  } catch (error) {
+    await database.close();
+    await drop();
+    throw error;
+  }
+  return {
+    name: SERVER_LABEL,
+    database,
+    url: url.toString(),
+    async stop() {
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+export interface EngineChoice {
+  readonly label: string;
+  readonly start: () => Promise<TestEngine>;
+  /** Set when this engine is not available here: its cases are skipped. */
+  readonly skipReason?: string | undefined;
+}
+
+/** Every engine a store test runs on: in process, over the wire to PGlite, and a real server when there is one. */
+export const DATABASE_ENGINES: readonly EngineChoice[] = [
+  { label: "PGlite in-process", start: startPgliteEngine },
+  { label: "pg over a PGlite socket server", start: () => startSocketEngine() },
+  { label: SERVER_LABEL, start: () => startServerEngine(), skipReason: SERVER_SKIP_REASON },
+];
+
+/**
+ * `describe` once per engine, titled "<title> on <engine>"; the real-server suite is skipped (and counted
+ * as skipped) without DATABASE_URL_TEST.
+ *
+ *   describeEachEngine("store", (start) => { beforeAll(async () => { engine = await start(); }); ... });
+ */
+export function describeEachEngine(title: string, suite: (start: () => Promise<TestEngine>, label: string) => void): void {
+  for (const engine of DATABASE_ENGINES) {
+    describe.skipIf(engine.skipReason !== undefined)(`${title} on ${engine.label}`, () => suite(engine.start, engine.label));
+  }
 }

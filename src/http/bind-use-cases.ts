@@ -87,7 +87,7 @@ export function bindUseCases(services: Services): HttpUseCases {
         return [{ name, title: SECTION_TITLES[name], text: section.text, evidenceIds }];
       }),
       evidenceIds: [...hypothesis.evidenceIds],
-      gates: (await gatesOfAssessment(services, hypothesis.assessmentId)).map((gate) => ({
+      gates: (await gatesOfAssessment(services, hypothesis)).map((gate) => ({
         gate: gate.gate,
         status: gate.status,
         reasons: [...gate.reasons],

@@ -51,9 +51,9 @@ export async function findHypothesis(services: Services, hypothesisId: string): 
 }
 
 /** The gates of the readiness run a hypothesis was drafted from (empty when that run is gone). */
-export async function gatesOfAssessment(services: Services, assessmentId: string | null): Promise<readonly GateResult[]> {
-  if (assessmentId === null) return [];
-  const result = (await assessmentResult(services.database, assessmentId)) as Partial<ReadinessResult> | undefined;
+export async function gatesOfAssessment(services: Services, hypothesis: Pick<StoredHypothesis, "accountId" | "assessmentId">): Promise<readonly GateResult[]> {
+  if (hypothesis.assessmentId === null) return [];
+  const result = (await assessmentResult(services.database, hypothesis.accountId, hypothesis.assessmentId)) as Partial<ReadinessResult> | undefined;
   return result?.gates ?? [];
 }
 
@@ -92,7 +92,7 @@ function passageOf(fullText: string, segment: Segment, quote?: { start: number; 
 export async function evidenceContext(services: Services, evidenceId: string): Promise<EvidenceInContext | undefined> {
   const evidence = await findEvidence(services, evidenceId);
   if (evidence === undefined) return undefined;
-  const document = await evidenceDocumentText(services.database, evidenceId);
+  const document = await evidenceDocumentText(services.database, evidence.accountId, evidenceId);
   if (document === undefined) return { evidence, passages: [] };
   const index = document.segments.findIndex((segment) => segment.start <= evidence.quoteStart && evidence.quoteEnd <= segment.end);
   if (index < 0) return { evidence, passages: [] };

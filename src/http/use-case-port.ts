@@ -45,7 +45,7 @@ export interface HttpUseCases {
   search(accountId: string, query: { q: string; limit: number }): Promise<SearchHitView[]>;
   ask(accountId: string, question: string): Promise<AnswerView>;
   report(accountId: string, options: { format: "html" | "markdown"; asOf?: string | undefined }): Promise<string>;
-  portfolio(accountIds: readonly string[] | undefined): Promise<PortfolioEntryView[]>;
+  portfolio(accountIds: readonly string[] | undefined, options: { asOf?: string | undefined }): Promise<PortfolioEntryView[]>;
   /** Indexes new tickets or transcripts of one account; a bad record throws InputError and stores nothing. */
   upload(accountId: string, files: readonly UploadFile[], actor: string): Promise<UploadOutcomeView>;
 }

@@ -152,7 +152,18 @@ export function createUseCasesDouble(seed: { accounts: AccountView[]; evidence?:
     portfolio: async (accountIds) =>
       accounts
         .filter((account) => accountIds === undefined || accountIds.includes(account.id))
-        .map((account) => ({ accountId: account.id, name: account.name, verdict: null, draftHypotheses: 0, asOf: null })),
+        .map((account) => ({
+          accountId: account.id,
+          name: account.name,
+          renewalDate: account.renewal_date ?? null,
+          arr: account.arr,
+          verdict: "ready" as const,
+          expansionTypes: [],
+          blockingRisks: [],
+          champion: account.champion ?? null,
+          championStatus: "active",
+          awaitingReview: 0,
+        })),
     upload: async (accountId, files, actor) => {
       const bad = files.find((file) => file.content.includes("BROKEN"));
       if (bad !== undefined) throw new InputError([{ file: bad.name, record: "1", field: "comments[0].body", reason: "must be a non-empty string" }]);

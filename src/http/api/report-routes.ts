@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { visibleAccounts } from "../access/principal.js";
 import { visibleAccount } from "../access/scope.js";
 import type { HttpEnv } from "../http-env.js";
-import { accountParamsSchema, portfolioEntrySchema, reportQuerySchema } from "../schemas/api-schemas.js";
+import { accountParamsSchema, portfolioEntrySchema, portfolioQuerySchema, reportQuerySchema } from "../schemas/api-schemas.js";
 import type { HttpUseCases } from "../use-case-port.js";
 import { BEARER, jsonResponse, problemResponses } from "./route-helpers.js";
 
@@ -26,8 +26,9 @@ const portfolio = createRoute({
   method: "get",
   path: "/api/portfolio",
   tags: ["report"],
-  summary: "Every visible account's latest verdict and open drafts",
+  summary: "Every visible account on one line: renewal, verdict, expansion types, blocking risks, champion, drafts awaiting review",
   security: BEARER,
+  request: { query: portfolioQuerySchema },
   responses: { ...jsonResponse(z.object({ accounts: z.array(portfolioEntrySchema) }), "One line per account"), ...problemResponses(401, 501) },
 });
 
@@ -41,6 +42,6 @@ export function registerReportRoutes(api: OpenAPIHono<HttpEnv>, useCases: HttpUs
   });
 
   api.openapi(portfolio, async (c) => {
-    return c.json({ accounts: await useCases.portfolio(visibleAccounts(c.get("principal"))) }, 200);
+    return c.json({ accounts: await useCases.portfolio(visibleAccounts(c.get("principal")), { asOf: c.req.valid("query").asOf }) }, 200);
   });
 }

@@ -230,8 +230,21 @@ export type AnswerView = z.infer<typeof answerSchema>;
 
 export const reportQuerySchema = z.strictObject({ format: z.enum(["html", "markdown"]).default("html"), asOf: isoDate.optional() });
 
+export const portfolioQuerySchema = z.strictObject({ asOf: isoDate.optional().openapi({ description: "Decide readiness as of this day (default today); nothing is recorded." }) });
+
 export const portfolioEntrySchema = z
-  .object({ accountId: z.string(), name: z.string(), verdict: z.string().nullable(), draftHypotheses: z.number().int(), asOf: z.string().nullable() })
+  .object({
+    accountId: z.string(),
+    name: z.string(),
+    renewalDate: z.string().nullable(),
+    arr: z.number(),
+    verdict: z.enum(VERDICTS),
+    expansionTypes: z.array(z.string()),
+    blockingRisks: z.array(z.string()),
+    champion: z.string().nullable(),
+    championStatus: z.string(),
+    awaitingReview: z.number().int().openapi({ description: "Draft hypotheses waiting for a person." }),
+  })
   .openapi("PortfolioEntry");
 
 export type PortfolioEntryView = z.infer<typeof portfolioEntrySchema>;

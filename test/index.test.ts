@@ -34,14 +34,17 @@ describe("indexing the demo folder", () => {
     await engine?.stop();
   });
 
-  it("stores every ticket and call with embedded chunks whose offsets point into the document", async () => {
+  it("stores every ticket and call with label-free chunks whose turns point into the document", async () => {
     const summary = await indexSourceFolder(engine.database, await readSourceFolder(folder), { embedder, toolVersion: "test" });
     expect(summary).toMatchObject({ indexed: 52, unchanged: 0, rejected: 0 });
     expect(embedder.embedded).toBe(summary.chunks);
     const [counts] = await engine.database.query<{ documents: string | number; chunks: string | number; misaligned: string | number }>(
       `select (select count(*) from documents) as documents, (select count(*) from chunks where embedding is not null) as chunks,
-              (select count(*) from chunks c join documents d on d.id = c.document_id
-                where substr(d.full_text, c.start_offset + 1, c.end_offset - c.start_offset) <> c.text) as misaligned`,
+              (select count(*) from chunks c join documents d on d.id = c.document_id, jsonb_array_elements(c.turns) turn
+                where substr(d.full_text, (turn ->> 'documentStart')::int + 1, (turn ->> 'documentEnd')::int - (turn ->> 'documentStart')::int)
+                      <> substr(c.text, (turn ->> 'textStart')::int + 1, (turn ->> 'textEnd')::int - (turn ->> 'textStart')::int)
+                   or (turn ->> 'documentStart')::int < c.start_offset or (turn ->> 'documentEnd')::int > c.end_offset
+                   or c.text ~ '^\[\d\d:\d\d:\d\d\]') as misaligned`,
     );
     expect({ documents: Number(counts?.documents), chunks: Number(counts?.chunks), misaligned: Number(counts?.misaligned) }).toEqual({
       documents: 52,
@@ -66,6 +69,21 @@ describe("indexing the demo folder", () => {
     const summary = await indexSourceFolder(engine.database, await readSourceFolder(folder), { embedder, toolVersion: "test" });
     expect(summary).toMatchObject({ indexed: 1, unchanged: 51 });
     expect((await searchChunks(engine.database, "project limit", { accountId: "alder-architects" }))[0]?.text).toContain("project limit");
+  });
+
+  it("chunks a document cut by an older chunking version again, and keeps the BM25 statistics exact", async () => {
+    await engine.database.query("update documents set chunking_version = 1 where source_ref like 'calls/alder-architects/%'");
+    const summary = await indexSourceFolder(engine.database, await readSourceFolder(folder), { embedder, toolVersion: "test" });
+    expect(summary).toMatchObject({ indexed: 2, unchanged: 50 });
+    const [drift] = await engine.database.query<{ terms: string | number; lengths: string | number }>(
+      `with actual as (select c.account_id, term.lexeme, count(*)::int as chunks from chunks c, unnest(c.search_vector) term group by 1, 2)
+       select (select count(*) from actual full join chunk_term_stats stored using (account_id, lexeme)
+                where actual.chunks is distinct from stored.chunks) as terms,
+              (select count(*) from (select account_id, count(*)::int as chunks, sum(search_length)::bigint as total from chunks group by 1) actual
+                 full join chunk_length_stats stored using (account_id)
+                where actual.chunks is distinct from stored.chunks or actual.total is distinct from stored.total_length) as lengths`,
+    );
+    expect({ terms: Number(drift?.terms), lengths: Number(drift?.lengths) }).toEqual({ terms: 0, lengths: 0 });
   });
 
   it("retrieves the seat conversation for a seat question inside one account", async () => {

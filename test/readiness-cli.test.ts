@@ -79,7 +79,7 @@ describe("evidence readiness, hypotheses, approve, reject, dispute (in process, 
       "Overrides the rules: Successor named: Farah",
     );
     const table = await run("hypotheses", "--account", "kestrel-credit-union");
-    expect(table).toMatch(/new_department\s+fix_footprint\s+approved\s+Maya Chen\s+override: Successor named: Farah/);
+    expect(table).toMatch(/new_department\s+fix_footprint\s+approved\s+-\s+Maya Chen\s+override: Successor named: Farah/);
     const full = await run("hypotheses", "--account", "brightpath-logistics", "--full");
     expect(full).toContain("Next customer action that would prove readiness");
     expect(full).toContain("The economic buyer confirms how many more seats are needed");

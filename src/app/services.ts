@@ -1,4 +1,7 @@
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
+import { NotFoundError } from "../errors.js";
 import type { Database } from "../db/database.js";
 import { describeHolder, type LockHolder } from "../db/directory-lock.js";
 import type { MigrationReport } from "../db/migrate.js";
@@ -49,6 +52,22 @@ export interface ServiceOverrides {
   readonly embedder?: Embedder;
   readonly extractor?: Extractor;
   readonly writer?: HypothesisWriter;
+  /**
+   * For commands that only read (or review what is stored): an embedded database directory that holds no
+   * database is an error (NotFoundError, exit 66), not a reason to create an empty one.
+   */
+  readonly existingDatabaseOnly?: boolean;
+}
+
+/** Refuses an embedded database directory that was never created (PGlite writes PG_VERSION first). */
+export function assertDatabaseExists(settings: Settings): void {
+  if (settings.database.engine !== "pglite") return;
+  const directory = settings.database.directory;
+  if (existsSync(path.join(directory, "PG_VERSION"))) return;
+  throw new NotFoundError(
+    `No evidence database in ${directory} (${settings.databaseSource === "default" ? "none found from the working directory upward" : `from ${settings.databaseSource}`}). ` +
+      "Create one with: evidence index <folder> (or evidence demo), or point --db / EVIDENCE_DB at an existing one.",
+  );
 }
 
 /**
@@ -60,6 +79,8 @@ export interface ServiceOverrides {
  */
 export async function createServices(settings: Settings, overrides: ServiceOverrides = {}): Promise<Services> {
   const rules = await loadRules(settings.rulesFile);
+  // A database handed in by the caller (tests) exists by definition.
+  if (overrides.existingDatabaseOnly === true && overrides.openDatabase === undefined) assertDatabaseExists(settings);
   const open = overrides.openDatabase ?? openConfiguredDatabase;
   const { database, migrations } = await open(settings.database, {
     server: { poolSize: settings.pool.size, statementTimeoutMs: settings.pool.statementTimeoutMs },

@@ -9,6 +9,8 @@ export interface CommandContext {
   readonly output: Output;
   /** Builds the services (database opened and migrated once), runs one use case, and closes them. */
   run<T>(work: (services: Services) => Promise<T>, overrides?: Omit<ServiceOverrides, "openDatabase" | "onDatabaseWait">): Promise<T>;
+  /** As `run`, for commands that read or review what is stored: a missing database is an error (exit 66). */
+  read<T>(work: (services: Services) => Promise<T>): Promise<T>;
 }
 
 export interface ContextDependencies {
@@ -20,6 +22,10 @@ export interface ContextDependencies {
   readonly openDatabase?: OpenDatabase;
   /** How a long-running command (`serve`) learns to stop; default the first SIGINT or SIGTERM. Tests resolve it. */
   readonly untilStopped?: () => Promise<unknown>;
+  /** The arguments being parsed (default process.argv): `--json` decides how usage errors are written. */
+  readonly argv?: readonly string[];
+  /** The terminal width for tables (default: stdout columns; unlimited when not a terminal). */
+  readonly columns?: number;
 }
 
 /**
@@ -34,10 +40,7 @@ export function contextFor(command: Command, dependencies: ContextDependencies, 
     workingDirectory: dependencies.workingDirectory,
   });
   const writeProgress = dependencies.writeProgress ?? ((text: string) => process.stderr.write(text));
-  return {
-    settings,
-    output: createOutput(settings.json, dependencies.write),
-    run: (work, overrides = {}) =>
+  const run: CommandContext["run"] = (work, overrides = {}) =>
       withServices(
         settings,
         {
@@ -47,6 +50,11 @@ export function contextFor(command: Command, dependencies: ContextDependencies, 
             writeProgress(settings.json ? `${JSON.stringify({ event: "waiting-for-database", message })}\n` : `${message}\n`),
         },
         work,
-      ),
+      );
+  return {
+    settings,
+    output: createOutput(settings.json, dependencies.write, dependencies.columns),
+    run,
+    read: (work) => run(work, { existingDatabaseOnly: true }),
   };
 }

@@ -87,6 +87,7 @@ export function renderDemoReadiness(report: DemoReadinessReport): string {
   lines.push(
     "",
     "Every gate with its evidence and quotes: evidence readiness <account> --as-of " + report.asOf,
+    `The pre-QBR report of every account, one page each: evidence portfolio --as-of ${report.asOf} --out reports/index.html --with-reports`,
     "Drafted hypotheses to review: evidence hypotheses. Score the extractor against the gold set: npm run eval.",
   );
   return lines.join("\n");

@@ -5,7 +5,7 @@
  * binary `vector[]` parameter for `unnest` through `pg`.
  */
 
-export type BinaryColumnType = "int8" | "int4" | "float8" | "text" | "vector";
+export type BinaryColumnType = "int8" | "int4" | "float8" | "text" | "jsonb" | "vector";
 export type BinaryValue = number | string | readonly number[] | null;
 
 const COPY_SIGNATURE = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00]; // "PGCOPY\n\377\r\n\0"
@@ -99,6 +99,14 @@ class ByteWriter {
       case "text": {
         const encoded = textEncoder.encode(value as string);
         this.int32(encoded.length);
+        this.raw(encoded);
+        return;
+      }
+      case "jsonb": {
+        // jsonb's binary form is a version byte (1) followed by the JSON text.
+        const encoded = textEncoder.encode(value as string);
+        this.int32(encoded.length + 1);
+        this.raw([1]);
         this.raw(encoded);
         return;
       }

@@ -13,8 +13,22 @@ export interface NewChunk {
   readonly speakerRole: SpeakerRole;
   readonly callOffsetSeconds?: number | undefined;
   readonly commentRef?: string | undefined;
+  /** Who said which part of the text, with document offsets (see ChunkTurn in index/chunk-document). */
+  readonly turns?: ReadonlyArray<StoredTurn> | undefined;
   readonly embedding?: readonly number[] | undefined;
   readonly embeddingModel?: string | undefined;
+}
+
+/** One speaker's words inside a chunk, as stored in `chunks.turns`. */
+export interface StoredTurn {
+  readonly speaker: string;
+  readonly speakerRole: SpeakerRole;
+  readonly textStart: number;
+  readonly textEnd: number;
+  readonly documentStart: number;
+  readonly documentEnd: number;
+  readonly callOffsetSeconds?: number;
+  readonly commentRef?: string;
 }
 
 export interface NewDocument {
@@ -26,12 +40,15 @@ export interface NewDocument {
   readonly fullText: string;
   readonly contentHash: string;
   readonly metadata?: Record<string, unknown>;
+  /** The chunking the chunks were cut with (index/chunk-document's CHUNKING_VERSION). */
+  readonly chunkingVersion?: number;
   readonly chunks: readonly NewChunk[];
 }
 
 /** A canonical document as stored: its text, hash and speaker segments (which citations read), with chunks. */
-export function storedDocumentOf(document: CanonicalDocument, chunks: readonly NewChunk[]): NewDocument {
+export function storedDocumentOf(document: CanonicalDocument, chunks: readonly NewChunk[], chunkingVersion?: number): NewDocument {
   return {
+    ...(chunkingVersion === undefined ? {} : { chunkingVersion }),
     accountId: document.accountId,
     kind: document.kind,
     sourceRef: document.sourceRef,
@@ -63,24 +80,27 @@ export async function lockDocumentWrites(transaction: Queryable): Promise<void> 
 
 /**
  * Content hashes of the stored documents of these accounts (only those with one of `sourceRefs` when
- * given), by documentKey.
+ * given), by documentKey. With `chunkingVersion`, a document chunked by another version is left out, so
+ * it counts as changed and is chunked again.
  */
 export async function storedContentHashes(
   database: Queryable,
   accountIds: readonly string[],
   sourceRefs?: readonly string[],
+  chunkingVersion?: number,
 ): Promise<Map<string, string>> {
   const rows = await database.query<{ account_id: string; source_ref: string; content_hash: string }>(
     `select account_id, source_ref, content_hash from documents
-      where account_id = any($1::text[]) and ($2::text[] is null or source_ref = any($2::text[]))`,
-    [accountIds, sourceRefs ?? null],
+      where account_id = any($1::text[]) and ($2::text[] is null or source_ref = any($2::text[]))
+        and ($3::integer is null or chunking_version = $3)`,
+    [accountIds, sourceRefs ?? null, chunkingVersion ?? null],
   );
   return new Map(rows.map((row) => [documentKey(row.account_id, row.source_ref), row.content_hash]));
 }
 
 const CHUNK_COLUMN_NAMES =
-  "document_id, account_id, ordinal, start_offset, end_offset, text, speaker, speaker_role, call_offset_seconds, comment_ref, embedding, embedding_model";
-const CHUNK_COLUMN_TYPES: readonly BinaryColumnType[] = ["int8", "text", "int4", "int4", "int4", "text", "text", "text", "float8", "text", "vector", "text"];
+  "document_id, account_id, ordinal, start_offset, end_offset, text, speaker, speaker_role, call_offset_seconds, comment_ref, embedding, embedding_model, turns";
+const CHUNK_COLUMN_TYPES: readonly BinaryColumnType[] = ["int8", "text", "int4", "int4", "int4", "text", "text", "text", "float8", "text", "vector", "text", "jsonb"];
 
 /**
  * Writes documents with their chunks in three statements whatever their number: the old versions go
@@ -104,10 +124,10 @@ export async function writeDocuments(
     documents.map((document) => document.sourceRef),
   ]);
   const inserted = await transaction.query<{ id: number | string; account_id: string; source_ref: string }>(
-    `insert into documents (account_id, kind, source_ref, title, occurred_at, full_text, content_hash, metadata)
-     select account_id, kind, source_ref, title, occurred_at::timestamptz, full_text, content_hash, metadata::jsonb
-       from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-         as given (account_id, kind, source_ref, title, occurred_at, full_text, content_hash, metadata)
+    `insert into documents (account_id, kind, source_ref, title, occurred_at, full_text, content_hash, metadata, chunking_version)
+     select account_id, kind, source_ref, title, occurred_at::timestamptz, full_text, content_hash, metadata::jsonb, chunking_version
+       from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::integer[])
+         as given (account_id, kind, source_ref, title, occurred_at, full_text, content_hash, metadata, chunking_version)
      returning id, account_id, source_ref`,
     [
       documents.map((document) => document.accountId),
@@ -118,6 +138,7 @@ export async function writeDocuments(
       documents.map((document) => document.fullText),
       documents.map((document) => document.contentHash),
       documents.map((document) => JSON.stringify(document.metadata ?? {})),
+      documents.map((document) => document.chunkingVersion ?? 1),
     ],
   );
   const idByKey = new Map(inserted.map((row) => [documentKey(row.account_id, row.source_ref), Number(row.id)]));
@@ -140,6 +161,7 @@ export async function writeDocuments(
       chunk.commentRef ?? null,
       chunk.embedding ?? null,
       chunk.embedding === undefined ? null : (chunk.embeddingModel ?? null),
+      JSON.stringify(chunk.turns ?? []),
     ]),
   );
   if (rows.length > 0) await insertChunkRows(transaction, rows);
@@ -156,8 +178,12 @@ async function insertChunkRows(transaction: Queryable, rows: BinaryValue[][]): P
   const vectors = vectorArrayParameter(column(10) as Array<readonly number[] | null>, Number(type?.oid));
   await transaction.query(
     `insert into chunks (${CHUNK_COLUMN_NAMES})
-     select * from unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[],
-                          $9::float8[], $10::text[], $11::vector[], $12::text[])`,
+     select document_id, account_id, ordinal, start_offset, end_offset, text, speaker, speaker_role, call_offset_seconds,
+            comment_ref, embedding, embedding_model, turns::jsonb
+       from unnest($1::bigint[], $2::text[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[],
+                   $9::float8[], $10::text[], $11::vector[], $12::text[], $13::text[])
+         as given (document_id, account_id, ordinal, start_offset, end_offset, text, speaker, speaker_role, call_offset_seconds,
+                   comment_ref, embedding, embedding_model, turns)`,
     [
       column(0),
       column(1),
@@ -172,6 +198,7 @@ async function insertChunkRows(transaction: Queryable, rows: BinaryValue[][]): P
       // pg sends a Buffer parameter in binary format; the server reads it with the vector type's receive function.
       Buffer.from(vectors.buffer, vectors.byteOffset, vectors.byteLength),
       column(11),
+      column(12),
     ],
   );
 }

@@ -78,6 +78,23 @@ export async function labelEvidenceWrong(
   return row.id;
 }
 
+/**
+ * Undoes a dispute: the row counts again, and its open labels are marked withdrawn (kept, so the audit
+ * trail's label ids still resolve, but no longer read by the eval). Returns the withdrawn label ids.
+ */
+export async function withdrawEvidenceLabels(database: Queryable, evidence: EvidenceForReview, review: { reviewer: string }): Promise<string[]> {
+  await database.query("update evidence set status = 'active' where id = $1", [evidence.id]);
+  // By row and by span: a label kept from an earlier extraction of the same words is withdrawn too.
+  const rows = await database.query<{ id: string }>(
+    `update evidence_labels set withdrawn_at = now(), withdrawn_by = $2
+      where withdrawn_at is null
+        and (evidence_id = $1 or (account_id = $3 and source_ref = $4 and signal_id = $5 and quote_start = $6 and quote_end = $7))
+      returning id::text as id`,
+    [evidence.id, review.reviewer, evidence.accountId, evidence.sourceRef, evidence.signalId, evidence.quoteStart, evidence.quoteEnd],
+  );
+  return rows.map((row) => row.id).sort((left, right) => Number(left) - Number(right));
+}
+
 export interface EvidenceLabel {
   readonly id: string;
   readonly evidenceId: string | null;
@@ -104,7 +121,7 @@ export async function listEvidenceLabels(database: Queryable, accountId?: string
     comment: string | null;
   }>(
     `select id::text as id, evidence_id::text as evidence_id, account_id, label, signal_id, source_ref, quote, reviewer, comment
-       from evidence_labels where ($1::text is null or account_id = $1) order by id`,
+       from evidence_labels where ($1::text is null or account_id = $1) and withdrawn_at is null order by id`,
     [accountId ?? null],
   );
   return rows.map((row) => ({
@@ -169,7 +186,7 @@ export async function listDisputedEvidence(database: Queryable, accountId?: stri
               l.quote_end, l.speaker, l.speaker_role, l.source_ref, d.kind, d.title, d.occurred_at, d.full_text, l.reviewer, l.comment
          from evidence_labels l
          join documents d on d.account_id = l.account_id and d.source_ref = l.source_ref
-        where l.label = 'wrong' and ($1::text is null or l.account_id = $1)
+        where l.label = 'wrong' and l.withdrawn_at is null and ($1::text is null or l.account_id = $1)
         order by l.account_id, l.source_ref, l.signal_id, l.quote_start, l.quote_end, l.id desc
      ) latest
      order by account_id, source_ref, quote_start, label_id`,

@@ -30,7 +30,10 @@ export async function storedChunks(database: Queryable, accountId?: string): Pro
     end_offset: number;
     segments: Segment[] | null;
   }>(
-    `select c.id as chunk_id, c.document_id, c.account_id, d.source_ref, d.kind, c.text, c.start_offset, c.end_offset,
+    // Extraction reads the document's own span (labels included): its offsets and cache keys are the
+    // document's, while the chunk's indexed text leaves the labels out.
+    `select c.id as chunk_id, c.document_id, c.account_id, d.source_ref, d.kind,
+            substr(d.full_text, c.start_offset + 1, c.end_offset - c.start_offset) as text, c.start_offset, c.end_offset,
             d.metadata -> 'segments' as segments
        from chunks c join documents d on d.account_id = c.account_id and d.id = c.document_id
       where $1::text is null or c.account_id = $1
@@ -179,16 +182,16 @@ export async function replaceChunkEvidence(
 /** An account's evidence with what citations need, in document order. */
 export async function listEvidence(
   database: Queryable,
-  filter: { readonly accountId?: string | undefined; readonly signalId?: string | undefined } = {},
+  filter: { readonly accountId?: string | undefined; readonly signalId?: string | undefined; readonly excludeDisputed?: boolean | undefined } = {},
 ): Promise<EvidenceRecord[]> {
   const rows = await database.query<Record<string, unknown>>(
     `select e.id, e.account_id, e.signal_id, e.quote, e.quote_start, e.quote_end, e.alignment, e.speaker, e.speaker_role, e.confidence,
-            e.comment_ref, e.call_offset_seconds, d.kind, d.source_ref, d.title, d.occurred_at::text as occurred_at,
+            e.comment_ref, e.call_offset_seconds, d.kind, d.source_ref, d.title, to_char(d.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
             e.status, e.extractor_provider, e.extractor_model, e.prompt_hash
        from evidence e join documents d on d.account_id = e.account_id and d.id = e.document_id
-      where ($1::text is null or e.account_id = $1) and ($2::text is null or e.signal_id = $2)
+      where ($1::text is null or e.account_id = $1) and ($2::text is null or e.signal_id = $2) and (not $3 or e.status = 'active')
       order by e.account_id, d.occurred_at nulls last, d.source_ref, e.quote_start, e.signal_id`,
-    [filter.accountId ?? null, filter.signalId ?? null],
+    [filter.accountId ?? null, filter.signalId ?? null, filter.excludeDisputed === true],
   );
   return rows.map((row) => ({
     id: String(row.id),

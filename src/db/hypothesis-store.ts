@@ -22,6 +22,10 @@ export interface StoredHypothesis {
   readonly overrideReason: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The hypothesis this one replaced (a re-drafted stale approval or rejection), or null. */
+  readonly supersedesId: string | null;
+  /** The newer draft that replaced this one, or null while it is current. */
+  readonly supersededBy: string | null;
 }
 
 const HYPOTHESIS_COLUMNS = `id::text as id, account_id, expansion_type, verdict, status, status_reason, content,
@@ -29,7 +33,9 @@ const HYPOTHESIS_COLUMNS = `id::text as id, account_id, expansion_type, verdict,
   assessment_id::text as assessment_id, as_of::text as as_of, reviewed_by,
   to_char(reviewed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as reviewed_at, review_comment, override_reason,
   to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
-  to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as updated_at`;
+  to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as updated_at,
+  supersedes_id::text as supersedes_id,
+  (select max(successor.id)::text from hypotheses successor where successor.supersedes_id = hypotheses.id) as superseded_by`;
 
 interface HypothesisRow {
   id: string;
@@ -50,6 +56,8 @@ interface HypothesisRow {
   override_reason: string | null;
   created_at: string;
   updated_at: string;
+  supersedes_id: string | null;
+  superseded_by: string | null;
 }
 
 function toHypothesis(row: HypothesisRow): StoredHypothesis {
@@ -72,6 +80,8 @@ function toHypothesis(row: HypothesisRow): StoredHypothesis {
     overrideReason: row.override_reason,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    supersedesId: row.supersedes_id,
+    supersededBy: row.superseded_by,
   };
 }
 
@@ -129,13 +139,15 @@ export interface HypothesisValues {
   readonly assessmentId: string;
   readonly asOf: string;
   readonly runId?: number;
+  /** The hypothesis the new draft replaces (insert only). */
+  readonly supersedesId?: string | undefined;
 }
 
 export async function insertHypothesis(database: Queryable, values: HypothesisValues): Promise<string> {
   const [row] = await database.query<{ id: string }>(
     `insert into hypotheses (account_id, expansion_type, verdict, status, content, evidence_ids, evidence_set_hash,
-                             rules_version, assessment_id, as_of, run_id)
-     values ($1, $2, $3, 'draft', $4, $5::bigint[], $6, $7, $8, $9, $10) returning id::text as id`,
+                             rules_version, assessment_id, as_of, run_id, supersedes_id)
+     values ($1, $2, $3, 'draft', $4, $5::bigint[], $6, $7, $8, $9, $10, $11) returning id::text as id`,
     [
       values.accountId,
       values.expansionType,
@@ -147,6 +159,7 @@ export async function insertHypothesis(database: Queryable, values: HypothesisVa
       values.assessmentId,
       values.asOf,
       values.runId ?? null,
+      values.supersedesId ?? null,
     ],
   );
   if (row === undefined) throw new Error("insert into hypotheses returned no id");
@@ -206,15 +219,17 @@ export async function findHypothesis(database: Queryable, id: string, options: {
   return row === undefined ? undefined : toHypothesis(row);
 }
 
+/** Hypotheses in account and id order; `currentOnly` leaves out those a newer draft replaced. */
 export async function listHypotheses(
   database: Queryable,
-  filter: { accountId?: string | undefined; status?: HypothesisStatus | undefined } = {},
+  filter: { accountId?: string | undefined; status?: HypothesisStatus | undefined; currentOnly?: boolean | undefined } = {},
 ): Promise<StoredHypothesis[]> {
   const rows = await database.query<HypothesisRow>(
     `select ${HYPOTHESIS_COLUMNS} from hypotheses
       where ($1::text is null or account_id = $1) and ($2::text is null or status = $2)
+        and (not $3 or not exists (select 1 from hypotheses successor where successor.supersedes_id = hypotheses.id))
       order by account_id, id`,
-    [filter.accountId ?? null, filter.status ?? null],
+    [filter.accountId ?? null, filter.status ?? null, filter.currentOnly === true],
   );
   return rows.map(toHypothesis);
 }
@@ -240,6 +255,68 @@ export async function currentHypotheses(database: Queryable, accountId: string):
     [accountId],
   );
   return rows.map(toHypothesis);
+}
+
+/** Per expansion type, the latest stale hypothesis no newer draft has replaced yet: what a new draft supersedes. */
+export async function unreplacedStaleHypotheses(database: Queryable, accountId: string): Promise<StoredHypothesis[]> {
+  const rows = await database.query<HypothesisRow>(
+    `select distinct on (expansion_type) ${HYPOTHESIS_COLUMNS} from hypotheses
+      where account_id = $1 and status = 'stale'
+        and not exists (select 1 from hypotheses successor where successor.supersedes_id = hypotheses.id)
+      order by expansion_type, id desc`,
+    [accountId],
+  );
+  return rows.map(toHypothesis);
+}
+
+/** A stored readiness run of one account, as the history lists it. */
+export interface StoredAssessment {
+  readonly id: string;
+  readonly accountId: string;
+  readonly asOf: string;
+  readonly verdict: string;
+  readonly rulesVersion: string;
+  readonly evidenceIds: readonly string[];
+  readonly createdAt: string;
+}
+
+/** An account's readiness runs, newest first. */
+export async function listAssessments(database: Queryable, accountId: string): Promise<StoredAssessment[]> {
+  const rows = await database.query<{ id: string; account_id: string; as_of: string; verdict: string; rules_version: string; evidence_ids: string[]; created_at: string }>(
+    `select id::text as id, account_id, as_of::text as as_of, verdict, rules_version, array(select unnest(evidence_ids)::text) as evidence_ids,
+            to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at
+       from readiness_assessments where account_id = $1 order by id desc`,
+    [accountId],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    accountId: row.account_id,
+    asOf: row.as_of,
+    verdict: row.verdict,
+    rulesVersion: row.rules_version,
+    evidenceIds: row.evidence_ids,
+    createdAt: row.created_at,
+  }));
+}
+
+/** The latest stored run's inputs and result, to tell whether a new run would change anything. */
+export async function latestAssessmentBasis(
+  database: Queryable,
+  accountId: string,
+): Promise<{ id: string; asOf: string; result: unknown; evidenceIds: readonly string[]; rulesVersion: string } | undefined> {
+  const [row] = await database.query<{ id: string; as_of: string; result: unknown; evidence_ids: string[]; rules_version: string }>(
+    `select id::text as id, as_of::text as as_of, result, array(select unnest(evidence_ids)::text) as evidence_ids, rules_version
+       from readiness_assessments where account_id = $1 order by id desc limit 1`,
+    [accountId],
+  );
+  if (row === undefined) return undefined;
+  return {
+    id: row.id,
+    asOf: row.as_of,
+    result: typeof row.result === "string" ? (JSON.parse(row.result) as unknown) : row.result,
+    evidenceIds: row.evidence_ids,
+    rulesVersion: row.rules_version,
+  };
 }
 
 /** Open hypotheses (draft or approved) that cite an evidence row. */

@@ -63,7 +63,7 @@ export async function activeEvidence(database: Queryable, accountId: string): Pr
       where e.account_id = $1 and e.status = 'active'
         and not exists (
           select 1 from evidence_labels l
-           where l.label = 'wrong' and l.source_ref = d.source_ref and l.signal_id = e.signal_id
+           where l.label = 'wrong' and l.withdrawn_at is null and l.source_ref = d.source_ref and l.signal_id = e.signal_id
              and l.quote_start = e.quote_start and l.quote_end = e.quote_end)
       order by e.id`,
     [accountId],

@@ -25,16 +25,19 @@ export function extractionChunksOf(
   keyOf: (chunk: DocumentChunk) => string = (chunk) => `${document.sourceRef}#${chunk.ordinal}`,
 ): ExtractionChunk[] {
   return chunks.map((chunk) => {
+    const source = document.fullText.slice(chunk.startOffset, chunk.endOffset);
     const segments = document.segments.filter((segment) => segment.start < chunk.endOffset && segment.end > chunk.startOffset);
     return {
       key: keyOf(chunk),
       accountId: document.accountId,
       sourceRef: document.sourceRef,
       kind: document.kind,
-      text: chunk.text,
+      // The document's own span: quotes map to document offsets by position (the chunk's indexed text
+      // leaves the speaker labels out, so its positions are not the document's).
+      text: source,
       startOffset: chunk.startOffset,
       segments,
-      contentHash: chunkContentHash(chunk.text, chunk.startOffset, segments),
+      contentHash: chunkContentHash(source, chunk.startOffset, segments),
     };
   });
 }

@@ -55,6 +55,12 @@ function matchesQuery(row: CitedEvidence, query: EvidenceQuery): boolean {
   return true;
 }
 
+/** A passage as a quote under an answer: its words, cut at a sentence-sized length. */
+function excerpt(text: string, limit = 280): string {
+  const words = text.replace(/\s+/g, " ").trim();
+  return words.length <= limit ? words : `${words.slice(0, limit).replace(/\s\S*$/, "")}…`;
+}
+
 function readinessView(result: ReadinessResult): ReadinessView {
   return {
     accountId: result.accountId,

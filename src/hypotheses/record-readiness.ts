@@ -6,8 +6,10 @@ import {
   currentHypotheses,
   insertAssessment,
   insertHypothesis,
+  latestAssessmentBasis,
   lockOpenHypotheses,
   setHypothesisStatus,
+  unreplacedStaleHypotheses,
   updateDraft,
   type HypothesisValues,
   type StoredHypothesis,
@@ -25,6 +27,10 @@ export interface RecordedHypothesis {
   readonly expansionType: string;
   readonly status: "draft" | "approved" | "rejected";
   readonly change: HypothesisChange;
+  /** The hypothesis a new draft replaces (a stale approval or a rejection whose basis changed). */
+  readonly supersedes?: string;
+  /** True when the replaced hypothesis was approved with the same verdict: `approve <id> --carry-over` applies. */
+  readonly carryOverPossible?: boolean;
 }
 
 export interface RecordedReadiness {
@@ -32,6 +38,11 @@ export interface RecordedReadiness {
   readonly hypotheses: readonly RecordedHypothesis[];
   /** Hypotheses this run made stale, with the reason stored on each. */
   readonly staled: readonly { readonly id: string; readonly expansionType: string; readonly reason: string }[];
+  /**
+   * True when nothing that feeds the rules changed since the latest stored run (same evidence, rules,
+   * day and result): nothing new was stored and `assessmentId` is that run's.
+   */
+  readonly unchanged?: boolean;
 }
 
 export interface RecordOptions {
@@ -44,6 +55,29 @@ export interface RecordOptions {
 /** sha256 of the sorted evidence ids: two hypotheses rest on the same evidence when these match. */
 export function evidenceSetHash(ids: readonly string[]): string {
   return createHash("sha256").update(sortedIds(ids).join(",")).digest("hex");
+}
+
+/** An approval can be carried over to the draft that replaced it when the verdict and type are the same. */
+export function canCarryOver(before: Pick<StoredHypothesis, "status" | "reviewedBy" | "verdict" | "expansionType">, draft: { verdict: string; expansionType: string }): boolean {
+  const wasApproved = before.status === "approved" || (before.status === "stale" && before.reviewedBy !== null);
+  return wasApproved && before.verdict === draft.verdict && before.expansionType === draft.expansionType;
+}
+
+/**
+ * The stored run this assessment would repeat, or undefined when something that feeds the rules changed:
+ * the evidence set, the rules version, the day or anything in the result (account facts, usage, vendor
+ * profile all show there).
+ */
+export async function unchangedAssessment(database: Queryable, assessment: ReadinessAssessment): Promise<string | undefined> {
+  const latest = await latestAssessmentBasis(database, assessment.result.accountId);
+  if (latest === undefined) return undefined;
+  const evidenceIds = sortedIds(assessment.input.evidence.map((fact) => fact.id));
+  const same =
+    latest.asOf === assessment.result.asOf &&
+    latest.rulesVersion === assessment.result.rulesVersion &&
+    latest.evidenceIds.join(",") === evidenceIds.join(",") &&
+    stableJson(latest.result) === stableJson(assessment.result);
+  return same ? latest.id : undefined;
 }
 
 /** JSON with object keys sorted: jsonb does not keep key order, so plain stringify cannot compare. */
@@ -134,18 +168,26 @@ export async function recordReadiness(database: Database, assessment: ReadinessA
     await lockOpenHypotheses(transaction, result.accountId);
     // Read after the lock: a statement that starts now sees every review that committed while we waited.
     const current = new Map((await currentHypotheses(transaction, result.accountId)).map((hypothesis) => [hypothesis.expansionType, hypothesis]));
+    // A stale hypothesis (disputed evidence, or no longer supported) is replaced by the next draft of its type.
+    const staleByType = new Map((await unreplacedStaleHypotheses(transaction, result.accountId)).map((hypothesis) => [hypothesis.expansionType, hypothesis]));
     const recorded: RecordedHypothesis[] = [];
     const staled: { id: string; expansionType: string; reason: string }[] = [];
-    const draftNew = async (values: HypothesisValues) => {
-      const id = await insertHypothesis(transaction, values);
+    const draftNew = async (values: HypothesisValues, replaced: StoredHypothesis | undefined) => {
+      const id = await insertHypothesis(transaction, { ...values, supersedesId: replaced?.id });
       await appendAuditEvent(transaction, {
         actor: options.actor,
         action: "hypothesis.drafted",
         subjectType: "hypothesis",
         subjectId: id,
-        details: { ...auditDetails(values), to: "draft" },
+        details: { ...auditDetails(values), to: "draft", ...(replaced === undefined ? {} : { supersedes: replaced.id }) },
       });
-      recorded.push({ id, expansionType: values.expansionType, status: "draft", change: "drafted" });
+      recorded.push({
+        id,
+        expansionType: values.expansionType,
+        status: "draft",
+        change: "drafted",
+        ...(replaced === undefined ? {} : { supersedes: replaced.id, carryOverPossible: canCarryOver(replaced, values) }),
+      });
     };
 
     for (const draft of drafts) {
@@ -164,7 +206,7 @@ export async function recordReadiness(database: Database, assessment: ReadinessA
       const before = current.get(draft.expansionType);
       current.delete(draft.expansionType);
       if (before === undefined) {
-        await draftNew(values);
+        await draftNew(values, staleByType.get(draft.expansionType));
         continue;
       }
       const reason = staleReason(before, draft);
@@ -188,7 +230,7 @@ export async function recordReadiness(database: Database, assessment: ReadinessA
           await markStale(transaction, before, reason, options.actor);
           staled.push({ id: before.id, expansionType: before.expansionType, reason });
         }
-        await draftNew(values);
+        await draftNew(values, { ...before, status: before.status === "approved" ? "stale" : before.status });
       }
     }
 

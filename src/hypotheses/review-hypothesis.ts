@@ -1,8 +1,9 @@
 import { appendAuditEvent } from "../db/audit-store.js";
 import type { Database } from "../db/database.js";
-import { findEvidenceForReview, labelEvidenceWrong } from "../db/evidence-label-store.js";
+import { findEvidenceForReview, labelEvidenceWrong, withdrawEvidenceLabels } from "../db/evidence-label-store.js";
 import { findHypothesis, openHypothesesCiting, setHypothesisStatus, type StoredHypothesis } from "../db/hypothesis-store.js";
 import { ConfigError, ConflictError, NotFoundError } from "../errors.js";
+import { canCarryOver } from "./record-readiness.js";
 
 export interface Review {
   readonly reviewer: string;
@@ -135,5 +136,84 @@ export async function disputeEvidence(database: Database, evidenceId: string, re
       },
     });
     return { evidenceId, labelId, staleHypotheses: citing.map((hypothesis) => hypothesis.id) };
+  });
+}
+
+export interface WithdrawnDispute {
+  readonly evidenceId: string;
+  readonly accountId: string;
+  /** The labels no longer read by the eval. */
+  readonly withdrawnLabels: readonly string[];
+}
+
+/**
+ * Undoes a dispute: the row counts for the rules again and its label leaves the eval's hard negatives.
+ * Hypotheses the dispute made stale stay stale; the next readiness run drafts anew with the row.
+ */
+export async function withdrawDispute(database: Database, evidenceId: string, review: Review): Promise<WithdrawnDispute> {
+  const reviewer = reviewerOf(review);
+  return database.transaction(async (transaction) => {
+    const evidence = await findEvidenceForReview(transaction, evidenceId, { forUpdate: true });
+    if (evidence === undefined) throw new NotFoundError(`No evidence row ${evidenceId}.`);
+    if (evidence.status !== "disputed") throw new ConflictError(`Evidence ${evidenceId} is not disputed: there is nothing to withdraw.`);
+    const withdrawnLabels = await withdrawEvidenceLabels(transaction, evidence, { reviewer });
+    await appendAuditEvent(transaction, {
+      actor: reviewer,
+      action: "evidence.dispute_withdrawn",
+      subjectType: "evidence",
+      subjectId: evidenceId,
+      details: {
+        accountId: evidence.accountId,
+        signalId: evidence.signalId,
+        sourceRef: evidence.sourceRef,
+        quote: evidence.quote,
+        withdrawnLabels,
+        comment: review.comment ?? null,
+      },
+    });
+    return { evidenceId, accountId: evidence.accountId, withdrawnLabels };
+  });
+}
+
+/**
+ * Approves a draft by carrying over the approval of the hypothesis it replaced, when that one was approved
+ * with the same verdict and expansion type (only its evidence changed). The earlier comment and override
+ * reason come along; the audit event names the approval it carries.
+ */
+export async function carryOverApproval(database: Database, id: string, review: Review): Promise<StoredHypothesis & { carriedOverFrom: string }> {
+  const reviewer = reviewerOf(review);
+  return database.transaction(async (transaction) => {
+    const hypothesis = await findHypothesis(transaction, id, { forUpdate: true });
+    if (hypothesis === undefined) throw new NotFoundError(`No hypothesis ${id}. List them with: evidence hypotheses`);
+    if (hypothesis.status !== "draft") throw notReviewable(hypothesis, "approve");
+    const previous = hypothesis.supersedesId === null ? undefined : await findHypothesis(transaction, hypothesis.supersedesId);
+    if (previous === undefined || !canCarryOver(previous, hypothesis)) {
+      const why =
+        previous === undefined
+          ? "it replaces no earlier hypothesis"
+          : previous.reviewedBy === null || previous.status === "rejected"
+            ? `#${previous.id}, which it replaces, was never approved`
+            : `its verdict changed from ${previous.verdict} to ${hypothesis.verdict}`;
+      throw new ConflictError(`Cannot carry an approval over to hypothesis ${id}: ${why}. Review it with: evidence approve ${id} (without --carry-over).`);
+    }
+    const comment = review.comment?.trim() || previous.reviewComment || undefined;
+    const overrideReason = previous.overrideReason ?? undefined;
+    await setHypothesisStatus(transaction, id, { status: "approved", reviewer, comment, overrideReason });
+    await appendAuditEvent(transaction, {
+      actor: reviewer,
+      action: "hypothesis.approved",
+      subjectType: "hypothesis",
+      subjectId: id,
+      details: {
+        ...snapshot(hypothesis),
+        from: "draft",
+        to: "approved",
+        comment: comment ?? null,
+        overrideReason: overrideReason ?? null,
+        carriedOverFrom: previous.id,
+        previousReviewer: previous.reviewedBy,
+      },
+    });
+    return { ...((await findHypothesis(transaction, id)) as StoredHypothesis), carriedOverFrom: previous.id };
   });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { callDocument, ticketDocument } from "../ingest/canonical-document.js";
 import type { RoleDirectory } from "../ingest/speaker-role.js";
 import { createTicket } from "../../test/support/factories.js";
-import { chunkDocument, sentenceSpans } from "./chunk-document.js";
+import { chunkDocument, documentSpanOf, sentenceSpans } from "./chunk-document.js";
 
 const directory: RoleDirectory = { vendorEmailDomains: ["lumen.example"], participants: [{ name: "Priya", role: "vendor" }, { name: "Dana", role: "customer" }], unmatchedSpeakerRole: "unknown" };
 
@@ -38,7 +38,25 @@ describe("chunkDocument", () => {
     expect(chunks).toHaveLength(1);
     expect(chunks[0]).toMatchObject({ speakerRole: "unknown", callOffsetSeconds: 0 });
     expect(chunks[0]?.speaker).toBeUndefined();
-    expect(chunks[0]?.text).toContain("We need forty more seats.");
+    expect(chunks[0]?.text).toBe("Shall we start?\nYes please.\nWe need forty more seats.");
+  });
+
+  it("keeps speaker labels out of the text and as turns that point back at the document", () => {
+    const document = call([["Priya", "Shall we start?"], ["Dana", "We need forty more seats."]]);
+    const [chunk] = chunkDocument(document);
+    expect(chunk?.text).not.toMatch(/\[\d\d:|Priya|Dana/);
+    expect(chunk?.turns.map((turn) => [turn.speaker, turn.speakerRole, turn.callOffsetSeconds])).toEqual([
+      ["Priya", "vendor", 0],
+      ["Dana", "customer", 10],
+    ]);
+    for (const turn of chunk?.turns ?? []) {
+      expect(chunk?.text.slice(turn.textStart, turn.textEnd)).toBe(document.fullText.slice(turn.documentStart, turn.documentEnd));
+    }
+    const at = chunk?.text.indexOf("forty") ?? -1;
+    const span = chunk === undefined ? undefined : documentSpanOf(chunk, at, at + "forty more seats".length);
+    expect(span?.turn.speaker).toBe("Dana");
+    expect(document.fullText.slice(span?.start, span?.end)).toBe("forty more seats");
+    expect(chunk === undefined ? "none" : documentSpanOf(chunk, 0, chunk.text.length)).toBeUndefined();
   });
 
   it("keeps one speaker's chunk attributed to that speaker", () => {

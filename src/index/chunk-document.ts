@@ -10,14 +10,45 @@ export interface ChunkOptions {
 
 export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { maxTokens: 256, overlapSentences: 1 };
 
+/**
+ * Raised whenever what chunks hold changes (their text, their turns), so every stored document is
+ * chunked again on the next index run (see storedContentHashes and fingerprintSalt). 2: speaker labels
+ * left out of the chunk text and kept as turns.
+ */
+export const CHUNKING_VERSION = 2;
+
+/**
+ * One speaker's words inside a chunk: where they sit in the chunk's text and in the document's full text
+ * (so a citation still points at the source), who said them, and when or in which comment.
+ */
+export interface ChunkTurn {
+  readonly speaker: string;
+  readonly speakerRole: SpeakerRole;
+  /** [textStart, textEnd) in the chunk's text. */
+  readonly textStart: number;
+  readonly textEnd: number;
+  /** [documentStart, documentEnd) in the document's full text; the two spans hold the same words. */
+  readonly documentStart: number;
+  readonly documentEnd: number;
+  readonly callOffsetSeconds?: number;
+  readonly commentRef?: string;
+}
+
 export interface DocumentChunk {
   readonly ordinal: number;
+  /** The span of the document the chunk covers, labels between its turns included. */
   readonly startOffset: number;
   readonly endOffset: number;
+  /**
+   * What is embedded and indexed: the speakers' own words, one turn per line, without the
+   * `[hh:mm:ss] Name:` or `[comment N]` labels the document adds (they would be a fifth of the words).
+   */
   readonly text: string;
+  /** Who said which part of `text`, with document offsets. */
+  readonly turns: readonly ChunkTurn[];
   /** The speaker when one person said all of it; undefined for a merged exchange. */
   readonly speaker?: string;
-  /** The shared role of everyone in the chunk, else unknown; citations use the document's segments. */
+  /** The shared role of everyone in the chunk, else unknown; citations use the turns. */
   readonly speakerRole: SpeakerRole;
   readonly callOffsetSeconds?: number;
   readonly commentRef?: string;
@@ -71,41 +102,83 @@ function splitSegment(document: CanonicalDocument, segment: Segment, budget: num
 export function chunkDocument(document: CanonicalDocument, options: ChunkOptions = DEFAULT_CHUNK_OPTIONS): DocumentChunk[] {
   const budget = options.maxTokens * CHARACTERS_PER_TOKEN;
   const chunks: DocumentChunk[] = [];
-  let group: Segment[] = [];
+  // Pieces of segments: [start, end) of the document and the segment they belong to.
+  let group: Array<{ start: number; end: number; segment: Segment }> = [];
+  let groupLength = 0;
 
-  const emit = (start: number, end: number, members: readonly Segment[]) => {
-    const first = members[0];
-    if (first === undefined) return;
-    const oneSpeaker = members.every((member) => member.speaker === first.speaker);
-    const oneRole = members.every((member) => member.speakerRole === first.speakerRole);
+  const emit = (pieces: ReadonlyArray<{ start: number; end: number; segment: Segment }>) => {
+    const first = pieces[0];
+    const last = pieces.at(-1);
+    if (first === undefined || last === undefined) return;
+    let text = "";
+    const turns: ChunkTurn[] = [];
+    for (const piece of pieces) {
+      if (text !== "") text += "\n";
+      const textStart = text.length;
+      text += document.fullText.slice(piece.start, piece.end);
+      const { segment } = piece;
+      turns.push({
+        speaker: segment.speaker,
+        speakerRole: segment.speakerRole,
+        textStart,
+        textEnd: text.length,
+        documentStart: piece.start,
+        documentEnd: piece.end,
+        ...(segment.callOffsetSeconds === undefined ? {} : { callOffsetSeconds: segment.callOffsetSeconds }),
+        ...(segment.commentRef === undefined ? {} : { commentRef: segment.commentRef }),
+      });
+    }
+    const oneSpeaker = pieces.every((piece) => piece.segment.speaker === first.segment.speaker);
+    const oneRole = pieces.every((piece) => piece.segment.speakerRole === first.segment.speakerRole);
     chunks.push({
       ordinal: chunks.length,
-      startOffset: start,
-      endOffset: end,
-      text: document.fullText.slice(start, end),
-      ...(oneSpeaker ? { speaker: first.speaker } : {}),
-      speakerRole: oneRole ? first.speakerRole : "unknown",
-      ...(first.callOffsetSeconds === undefined ? {} : { callOffsetSeconds: first.callOffsetSeconds }),
-      ...(first.commentRef === undefined ? {} : { commentRef: first.commentRef }),
+      startOffset: first.start,
+      endOffset: last.end,
+      text,
+      turns,
+      ...(oneSpeaker ? { speaker: first.segment.speaker } : {}),
+      speakerRole: oneRole ? first.segment.speakerRole : "unknown",
+      ...(first.segment.callOffsetSeconds === undefined ? {} : { callOffsetSeconds: first.segment.callOffsetSeconds }),
+      ...(first.segment.commentRef === undefined ? {} : { commentRef: first.segment.commentRef }),
     });
   };
   const flush = () => {
-    const first = group[0];
-    const last = group.at(-1);
-    if (first !== undefined && last !== undefined) emit(first.start, last.end, group);
+    emit(group);
     group = [];
+    groupLength = 0;
   };
 
   for (const segment of document.segments) {
-    const fits = segment.end - segment.start <= budget;
-    const groupStart = group[0]?.start;
-    if (document.kind === "ticket" || !fits || (groupStart !== undefined && segment.end - groupStart > budget)) flush();
+    const length = segment.end - segment.start;
+    // A turn with no words (a blank cue that slipped through) has nothing to embed or cite.
+    if (document.fullText.slice(segment.start, segment.end).trim() === "") continue;
+    const fits = length <= budget;
+    // The budget counts the words and the line breaks between turns, not the labels.
+    if (document.kind === "ticket" || !fits || (group.length > 0 && groupLength + 1 + length > budget)) flush();
     if (!fits || document.kind === "ticket") {
-      for (const [start, end] of splitSegment(document, segment, budget, options.overlapSentences)) emit(start, end, [segment]);
+      for (const [start, end] of splitSegment(document, segment, budget, options.overlapSentences)) emit([{ start, end, segment }]);
     } else {
-      group.push(segment);
+      groupLength += (group.length > 0 ? 1 : 0) + length;
+      group.push({ start: segment.start, end: segment.end, segment });
     }
   }
   flush();
   return chunks;
+}
+
+/**
+ * Maps a span of a chunk's text back to the document: the turn it lies in and its document offsets.
+ * Undefined when the span crosses from one turn into the next (no single speaker said it).
+ *
+ * @example documentSpanOf(chunk, 0, 12) // { start: 57, end: 69, turn: { speaker: "Dana", ... } }
+ */
+export function documentSpanOf(
+  chunk: Pick<DocumentChunk, "turns">,
+  textStart: number,
+  textEnd: number,
+): { start: number; end: number; turn: ChunkTurn } | undefined {
+  const turn = chunk.turns.find((candidate) => candidate.textStart <= textStart && textEnd <= candidate.textEnd);
+  if (turn === undefined) return undefined;
+  const shift = turn.documentStart - turn.textStart;
+  return { start: textStart + shift, end: textEnd + shift, turn };
 }

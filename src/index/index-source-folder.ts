@@ -13,7 +13,7 @@ import type { SourceFolder } from "../ingest/read-source-folder.js";
 import { roleDirectoryOf } from "../ingest/vendor-profile.js";
 import type { Embedder } from "../models/embedder.js";
 import { taxonomyVersion } from "../taxonomy/taxonomy-version.js";
-import { DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from "./chunk-document.js";
+import { CHUNKING_VERSION, DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from "./chunk-document.js";
 import { countRejectedRecords } from "./rejected-records.js";
 import { currentSourceFiles, relativeTo } from "./source-fingerprints.js";
 import { batchesOf, writeBatch, type PreparedBatch } from "./write-batches.js";
@@ -27,6 +27,8 @@ export interface IndexSummary {
   readonly chunks: number;
   readonly embeddedTexts: number;
   readonly problems: readonly InputProblem[];
+  /** Skipped without harm (blank transcript turns): shown, never a reason to fail the run. */
+  readonly warnings: readonly InputProblem[];
 }
 
 /** What an index run reports as it goes; the CLI turns these into a bar or JSON lines. */
@@ -113,7 +115,7 @@ export async function indexSourceFolder(database: Database, source: SourceFolder
   // Reads go through a transaction too: a PGlite socket server (tests, benchmark) keeps several pg
   // connections apart only at transaction boundaries.
   const { stored, indexesExist, files } = await database.transaction(async (transaction) => ({
-    stored: await storedContentHashes(transaction, accountIds),
+    stored: await storedContentHashes(transaction, accountIds, undefined, CHUNKING_VERSION),
     indexesExist: await searchIndexesExist(transaction),
     files: await storedSourceFiles(transaction, source.folder),
   }));
@@ -203,6 +205,7 @@ export async function indexSourceFolder(database: Database, source: SourceFolder
     chunks: chunkCount,
     embeddedTexts,
     problems: source.problems,
+    warnings: source.warnings ?? [],
   };
   await database.transaction((transaction) =>
     finishRun(transaction, runId, {

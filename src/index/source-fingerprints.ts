@@ -4,7 +4,7 @@ import { sourceFileOf } from "../db/document-store.js";
 import { storedDocumentsPerFile, storedSourceFiles, type SourceFileRecord } from "../db/source-file-store.js";
 import type { CanonicalDocument } from "../ingest/canonical-document.js";
 import { readSourceFolder, type SourceFolder } from "../ingest/read-source-folder.js";
-import { DEFAULT_CHUNK_OPTIONS } from "./chunk-document.js";
+import { CHUNKING_VERSION, DEFAULT_CHUNK_OPTIONS } from "./chunk-document.js";
 import type { IndexOptions } from "./index-source-folder.js";
 
 /**
@@ -34,7 +34,7 @@ export async function readChangedSourceFolder(
 
 /** What, besides a file's bytes, decides the chunks and vectors it becomes. */
 export function fingerprintSalt(options: Pick<IndexOptions, "embedder" | "chunkOptions">): string {
-  return `${options.embedder.modelId}|${JSON.stringify(options.chunkOptions ?? DEFAULT_CHUNK_OPTIONS)}`;
+  return `${options.embedder.modelId}|chunking ${CHUNKING_VERSION}|${JSON.stringify(options.chunkOptions ?? DEFAULT_CHUNK_OPTIONS)}`;
 }
 
 /** Paths relative to the folder, with `/` on every system: how source references name files. */

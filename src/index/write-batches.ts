@@ -1,7 +1,7 @@
 import type { Database } from "../db/database.js";
 import { documentKey, lockDocumentWrites, storedContentHashes, storedDocumentOf, writeDocuments, type NewDocument } from "../db/document-store.js";
 import type { CanonicalDocument } from "../ingest/canonical-document.js";
-import { chunkDocument, type ChunkOptions, type DocumentChunk } from "./chunk-document.js";
+import { CHUNKING_VERSION, chunkDocument, type ChunkOptions, type DocumentChunk } from "./chunk-document.js";
 
 /** A batch of changed documents, chunked and embedded, ready to be written in one transaction. */
 export interface PreparedBatch {
@@ -45,6 +45,7 @@ export async function writeBatch(
       transaction,
       context.accountIds,
       batch.documents.map(({ document }) => document.sourceRef),
+      CHUNKING_VERSION,
     );
     const toWrite: NewDocument[] = [];
     let vectorIndex = 0;
@@ -52,7 +53,13 @@ export async function writeBatch(
       const vectors = batch.vectors.slice(vectorIndex, vectorIndex + chunks.length);
       vectorIndex += chunks.length;
       if (current.get(documentKey(document.accountId, document.sourceRef)) === document.contentHash) continue;
-      toWrite.push(storedDocumentOf(document, chunks.map((chunk, index) => ({ ...chunk, embedding: vectors[index], embeddingModel: context.modelId }))));
+      toWrite.push(
+        storedDocumentOf(
+          document,
+          chunks.map((chunk, index) => ({ ...chunk, embedding: vectors[index], embeddingModel: context.modelId })),
+          CHUNKING_VERSION,
+        ),
+      );
     }
     await writeDocuments(transaction, toWrite, { scopeAccountIds: context.accountIds });
     return new Set(toWrite.map((document) => documentKey(document.accountId, document.sourceRef)));

@@ -14,6 +14,7 @@ import type { Participant } from "./speaker-role.js";
 import {
   callFileName,
   TRANSCRIPT_EXTENSIONS,
+  blankTurnsOf,
   transcriptJsonSchema,
   transcriptSidecarSchema,
   type TranscriptSidecar,
@@ -59,6 +60,8 @@ export interface SourceFolder {
   readonly fingerprints: ReadonlyMap<string, string>;
   /** Files left unparsed because the caller said it already holds them (see ReadSourceOptions.skipFile). */
   readonly skippedFiles: ReadonlySet<string>;
+  /** What was skipped without harm (blank transcript turns): reported, not rejected. */
+  readonly warnings: InputProblem[];
 }
 
 export interface ReadSourceOptions {
@@ -90,6 +93,7 @@ export async function readSourceFolder(folderPath: string, options: ReadSourceOp
   const accounts = await loadAccounts(accountsFile);
   const accountIds = new Set(accounts.map((account) => account.id));
   const problems: InputProblem[] = [];
+  const warnings: InputProblem[] = [];
   const limit = pLimit(FILES_IN_FLIGHT);
   const relative = (file: string) => path.relative(folder, file).split(path.sep).join("/");
   // Roles come from the vendor profile and tickets may only name listed accounts: both are in the hash.
@@ -152,9 +156,10 @@ export async function readSourceFolder(folderPath: string, options: ReadSourceOp
   for (const loaded of callLoads) {
     if (loaded === undefined) continue;
     problems.push(...loaded.problems, ...(loaded.result?.problems ?? []));
+    warnings.push(...(loaded.result?.warnings ?? []));
     if (loaded.result?.call !== undefined) calls.push(loaded.result.call);
   }
-  return { folder, accountsFile, vendor, accounts, usage, tickets, calls, problems, fingerprints, skippedFiles };
+  return { folder, accountsFile, vendor, accounts, usage, tickets, calls, problems, fingerprints, skippedFiles, warnings };
 }
 
 const SIDECAR_SUFFIX = ".meta.json";
@@ -187,16 +192,18 @@ async function readCall(
   file: string,
   folderAccountId: string,
   accountIds: ReadonlySet<string>,
-): Promise<{ call?: CallFile; problems: InputProblem[] }> {
+): Promise<{ call?: CallFile; problems: InputProblem[]; warnings?: InputProblem[] }> {
   const format = path.extname(file).slice(1).toLowerCase() as CallFile["format"];
   if (format === "json") {
     const result = validateRecord(transcriptJsonSchema, await readJson(file), { file, record: "transcript" });
     if (!result.success) return { problems: result.problems };
-    const { account_id: accountId, started_at: startedAt, title, participants, turns } = result.data;
+    const { account_id: accountId, started_at: startedAt, title, participants } = result.data;
+    const { turns, warnings } = blankTurnsOf(result.data.turns, file);
     if (!accountIds.has(accountId)) {
       return { problems: [{ file, record: "transcript", field: "account_id", reason: `unknown account "${accountId}"` }] };
     }
-    return { call: { file, accountId, format, date: startedAt.slice(0, 10), title, participants, turns }, problems: [] };
+    if (turns.length === 0) return { problems: [{ file, record: "transcript", field: "turns", reason: "every turn is blank" }], warnings };
+    return { call: { file, accountId, format, date: startedAt.slice(0, 10), title, participants, turns }, problems: [], warnings };
   }
   const sidecar = await readSidecar(`${file}${SIDECAR_SUFFIX}`);
   if (!sidecar.success) return { problems: sidecar.problems };
@@ -220,6 +227,7 @@ async function readCall(
   return {
     call: { file, accountId, format, date, title, participants: sidecar.data?.participants ?? [], turns: parsed.turns },
     problems: parsed.problems,
+    warnings: parsed.warnings ?? [],
   };
 }
 

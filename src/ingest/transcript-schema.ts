@@ -34,6 +34,29 @@ export const transcriptTurnSchema = z.strictObject({
 
 export type TranscriptTurn = z.infer<typeof transcriptTurnSchema>;
 
+/**
+ * A turn as a JSON transcript may hold it: real exports have turns with no words, which are skipped with
+ * a warning (see blankTurnsOf) rather than refusing the whole call.
+ */
+const storedTurnSchema = transcriptTurnSchema.extend({ text: z.string().trim() });
+
+/** The turns with words, and a warning naming each blank one. */
+export function blankTurnsOf(
+  turns: ReadonlyArray<{ speaker: string; start: number; text: string }>,
+  file: string,
+): { turns: TranscriptTurn[]; warnings: Array<{ file: string; record: string; field: string; reason: string }> } {
+  const kept: TranscriptTurn[] = [];
+  const warnings: Array<{ file: string; record: string; field: string; reason: string }> = [];
+  turns.forEach((turn, index) => {
+    if (turn.text === "") {
+      warnings.push({ file, record: `turn ${index + 1} at ${formatCallOffset(turn.start)}`, field: "text", reason: `${turn.speaker} says nothing in this turn; it was skipped` });
+    } else {
+      kept.push(turn);
+    }
+  });
+  return { turns: kept, warnings };
+}
+
 const callMetadataFields = {
   account_id: accountIdSchema,
   title: z.string().trim().min(1),
@@ -44,7 +67,7 @@ const callMetadataFields = {
 /** A JSON transcript: everything in one file. */
 export const transcriptJsonSchema = z.strictObject({
   ...callMetadataFields,
-  turns: z.array(transcriptTurnSchema).min(1, "a transcript needs at least one turn"),
+  turns: z.array(storedTurnSchema).min(1, "a transcript needs at least one turn"),
 });
 
 /** A `<file>.meta.json` sidecar next to a VTT, SRT or text transcript: adds or overrides metadata. */

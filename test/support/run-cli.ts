@@ -80,6 +80,8 @@ export interface InProcessOptions {
   readonly environment?: NodeJS.ProcessEnv;
   readonly write: (text: string) => void;
   readonly writeProgress?: (text: string) => void;
+  /** The terminal width tables wrap to (default 1000: wide enough that tests read whole lines). */
+  readonly columns?: number;
 }
 
 /**
@@ -93,6 +95,8 @@ export async function runInProcess(database: Database, args: readonly string[], 
     workingDirectory: options.workingDirectory ?? process.cwd(),
     write: options.write,
     writeProgress: options.writeProgress ?? (() => undefined),
+    columns: options.columns ?? 1000,
+    argv: ["node", "evidence", ...args],
     openDatabase: async () => ({ database: shared, migrations: { applied: [], alreadyApplied: 1 } }),
   });
   await program.parseAsync(["node", "evidence", ...args]);

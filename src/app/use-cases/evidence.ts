@@ -10,6 +10,8 @@ export type CitedEvidence = EvidenceRecord & { readonly citation: string };
 export interface EvidenceFilter {
   readonly accountId?: string | undefined;
   readonly signalId?: string | undefined;
+  /** Leave out rows a reviewer disputed (default false: every row, each with its status). */
+  readonly excludeDisputed?: boolean | undefined;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { finishRun, startRun } from "../../db/run-store.js";
 import { ConfigError } from "../../errors.js";
 import { assessAccount, today, type ReadinessAssessment } from "../../hypotheses/assess-account.js";
-import { recordReadiness as storeReadiness, type RecordedReadiness } from "../../hypotheses/record-readiness.js";
+import { recordReadiness as storeReadiness, unchangedAssessment, type RecordedReadiness } from "../../hypotheses/record-readiness.js";
+import { listHypotheses } from "../../db/hypothesis-store.js";
 import type { VendorProfile } from "../../ingest/vendor-profile.js";
 import { taxonomyVersion } from "../../taxonomy/taxonomy-version.js";
 import type { Services } from "../services.js";
@@ -33,7 +34,8 @@ export async function assessReadiness(services: Services, input: AssessInput): P
 
 /**
  * Decides readiness and stores the assessment and its hypotheses (drafted by the services' writer), as
- * one recorded run; an approval whose basis changed goes stale.
+ * one recorded run; an approval whose basis changed goes stale. Idempotent: when nothing that feeds the
+ * rules changed since the latest run, nothing is stored and `recorded.unchanged` is true.
  */
 export async function recordReadiness(
   services: Services,
@@ -41,6 +43,20 @@ export async function recordReadiness(
 ): Promise<{ assessment: ReadinessAssessment; recorded: RecordedReadiness }> {
   const asOf = checkedDay(input.asOf);
   const { database, rules } = services;
+  const decided = await assessReadiness(services, { ...input, asOf });
+  const repeated = await unchangedAssessment(database, decided);
+  if (repeated !== undefined) {
+    const open = await listHypotheses(database, { accountId: input.accountId, currentOnly: true });
+    const hypotheses = open
+      .filter((hypothesis) => hypothesis.status === "draft" || hypothesis.status === "approved" || hypothesis.status === "rejected")
+      .map((hypothesis) => ({
+        id: hypothesis.id,
+        expansionType: hypothesis.expansionType,
+        status: hypothesis.status as "draft" | "approved" | "rejected",
+        change: (hypothesis.status === "draft" ? "unchanged" : "kept") as "unchanged" | "kept",
+      }));
+    return { assessment: decided, recorded: { assessmentId: repeated, hypotheses, staled: [], unchanged: true } };
+  }
   const runId = await startRun(database, {
     command: "readiness",
     arguments: { account: input.accountId, asOf, rules: rules.file, ...input.runArguments },
@@ -48,7 +64,7 @@ export async function recordReadiness(
     versions: { rules: rules.rulesVersion, taxonomy: taxonomyVersion() },
   });
   try {
-    const assessment = await assessReadiness(services, { ...input, asOf });
+    const assessment = decided;
     const recorded = await storeReadiness(database, assessment, { actor: input.actor, runId, writer: services.writer });
     await finishRun(database, runId, {
       status: "succeeded",

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
-import { InputError, type InputProblem } from "../../errors.js";
+import { describeProblem, InputError, type InputProblem } from "../../errors.js";
 import { indexFolders } from "../../app/index.js";
 import type { IndexSummary } from "../../index/index-source-folder.js";
 import { createIndexProgress } from "../index-progress.js";
@@ -81,6 +81,9 @@ export function registerIndexCommand(program: Command, dependencies: ContextDepe
       context.output.result({ embedder: embedderId, results: results.map(({ folder, summary }) => ({ folder: shown(folder), summary })) }, () =>
         results.map(({ folder, summary }) => `${shown(folder)}: ${describeSummary(summary)}`).join("\n"),
       );
+      for (const warning of results.flatMap(({ summary }) => [...summary.warnings])) {
+        process.stderr.write(`warning: ${describeProblem(warning)}\n`);
+      }
       const problems: InputProblem[] = results.flatMap(({ summary }) => [...summary.problems]);
       if (problems.length > 0) {
         const rejected = results.reduce((total, { summary }) => total + summary.rejected, 0);
@@ -92,5 +95,6 @@ export function registerIndexCommand(program: Command, dependencies: ContextDepe
 /** "12 indexed (48 chunks), 40 unchanged, 1 rejected" (and ", 3 pruned" when pruning). */
 export function describeSummary(summary: IndexSummary): string {
   const pruned = summary.pruned > 0 ? `, ${summary.pruned} pruned` : "";
-  return `${summary.indexed} indexed (${summary.chunks} chunks), ${summary.unchanged} unchanged, ${summary.rejected} rejected${pruned}`;
+  const warned = summary.warnings.length > 0 ? `, ${summary.warnings.length} blank turns skipped` : "";
+  return `${summary.indexed} indexed (${summary.chunks} chunks), ${summary.unchanged} unchanged, ${summary.rejected} rejected${pruned}${warned}`;
 }

@@ -11,7 +11,7 @@ export function registerRejectCommand(program: Command, dependencies: ContextDep
     .addHelpText("after", '\nExample:\n  evidence reject 12 --reviewer "Maya Chen" --comment "Spending freeze until April"')
     .action(async (id: string, options: { reviewer?: string; comment: string }, command: Command) => {
       const context = contextFor(command, dependencies, { reviewer: options.reviewer });
-      const rejected = await context.run((services) => reject(services, id, { comment: options.comment }));
+      const rejected = await context.read((services) => reject(services, id, { comment: options.comment }));
       context.output.result(
         { hypothesis: rejected },
         () => `Hypothesis ${rejected.id} (${rejected.accountId}, ${rejected.expansionType}) rejected by ${rejected.reviewedBy}: ${rejected.reviewComment}`,

@@ -1,5 +1,5 @@
 import { InputError } from "../../errors.js";
-import { transcriptJsonSchema } from "../transcript-schema.js";
+import { blankTurnsOf, transcriptJsonSchema } from "../transcript-schema.js";
 import { validateRecord } from "../validate-records.js";
 import type { TranscriptFormat } from "./transcript-format.js";
 
@@ -15,6 +15,8 @@ export const jsonFormat: TranscriptFormat = {
       throw new InputError([{ file, reason: `invalid JSON: ${(error as Error).message}` }], { cause: error });
     }
     const result = validateRecord(transcriptJsonSchema, value, { file, record: "transcript" });
-    return result.success ? { turns: result.data.turns, problems: [] } : { turns: [], problems: result.problems };
+    if (!result.success) return { turns: [], problems: result.problems };
+    const { turns, warnings } = blankTurnsOf(result.data.turns, file);
+    return { turns, problems: [], warnings };
   },
 };

@@ -1,6 +1,6 @@
 import type { InputProblem } from "../../errors.js";
 import { parseCallOffset, type TranscriptTurn } from "../transcript-schema.js";
-import { splitSpeaker, type TranscriptFormat } from "./transcript-format.js";
+import { blankTurnSpeaker, blankTurnWarning, splitSpeaker, type TranscriptFormat } from "./transcript-format.js";
 
 const TIMESTAMPED_LINE = /^\[(\d{1,2}:[0-5]\d(?::[0-5]\d)?)\]\s*(.*)$/;
 // Anything in brackets at the start of a line was meant as a timestamp, even when it is not a valid one.
@@ -13,6 +13,7 @@ export const plainTextFormat: TranscriptFormat = {
   async parse(text, file) {
     const turns: TranscriptTurn[] = [];
     const problems: InputProblem[] = [];
+    const warnings: InputProblem[] = [];
     const lines = text.split(/\r?\n/);
     for (const [index, raw] of lines.entries()) {
       const line = raw.trim();
@@ -31,12 +32,17 @@ export const plainTextFormat: TranscriptFormat = {
         continue;
       }
       const named = splitSpeaker(stamped[2] ?? "");
+      const blank = named === undefined ? blankTurnSpeaker(stamped[2] ?? "") : undefined;
+      if (blank !== undefined) {
+        warnings.push(blankTurnWarning(file, `line ${index + 1}`, blank));
+        continue;
+      }
       if (named === undefined) {
         problems.push({ file, line: index + 1, field: "speaker", reason: "expected 'Name: text' after the timestamp" });
         continue;
       }
       turns.push({ speaker: named.speaker, start: parseCallOffset(stamped[1] ?? "0"), text: named.text });
     }
-    return { turns, problems };
+    return { turns, problems, warnings };
   },
 };

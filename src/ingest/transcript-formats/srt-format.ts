@@ -1,6 +1,7 @@
+import type { InputProblem } from "../../errors.js";
 import { formatCallOffset, type TranscriptTurn } from "../transcript-schema.js";
 import { readCaptionCues } from "./caption-cues.js";
-import { splitSpeaker, type TranscriptFormat } from "./transcript-format.js";
+import { blankTurnSpeaker, blankTurnWarning, splitSpeaker, type TranscriptFormat } from "./transcript-format.js";
 
 /** SRT has no speaker markup; the convention is cue text that starts with `Name: `. */
 export const srtFormat: TranscriptFormat = {
@@ -9,14 +10,18 @@ export const srtFormat: TranscriptFormat = {
   async parse(text, file) {
     const { cues, problems } = await readCaptionCues(text, "srt", file);
     const turns: TranscriptTurn[] = [];
+    const warnings: InputProblem[] = [];
     for (const cue of cues) {
       const named = splitSpeaker(cue.text.replace(/<[^>]*>/g, ""));
-      if (named === undefined) {
+      const blank = named === undefined ? blankTurnSpeaker(cue.text.replace(/<[^>]*>/g, "")) : undefined;
+      if (blank !== undefined) {
+        warnings.push(blankTurnWarning(file, `cue at ${formatCallOffset(cue.start)}`, blank));
+      } else if (named === undefined) {
         problems.push({ file, record: `cue at ${formatCallOffset(cue.start)}`, field: "speaker", reason: "cue text does not start with 'Name: '" });
       } else {
         turns.push({ speaker: named.speaker, start: cue.start, text: named.text });
       }
     }
-    return { turns, problems };
+    return { turns, problems, warnings };
   },
 };

@@ -140,3 +140,32 @@ describe("JSON", () => {
     await expect(format("json").parse("{ nope", "call.json")).rejects.toBeInstanceOf(InputError);
   });
 });
+
+describe("blank turns", () => {
+  it("are skipped with a warning in every format, and the rest of the call is kept", async () => {
+    const vtt = await format("vtt").parse(
+      ["WEBVTT", "", "00:00:01.000 --> 00:00:02.000", "<v Dana></v>", "", "00:00:03.000 --> 00:00:04.000", "<v Dana>We need seats.</v>", ""].join("\n"),
+      "call.vtt",
+    );
+    const srt = await format("srt").parse(["1", "00:00:01,000 --> 00:00:02,000", "Dana:", "", "2", "00:00:03,000 --> 00:00:04,000", "Dana: We need seats.", ""].join("\n"), "call.srt");
+    const text = await format("txt").parse("[00:00:01] Dana:\n[00:00:03] Dana: We need seats.\n", "call.txt");
+    const json = await format("json").parse(
+      JSON.stringify({
+        account_id: "acme",
+        title: "Call",
+        started_at: "2026-05-14",
+        turns: [
+          { speaker: "Dana", start: 1, text: "  " },
+          { speaker: "Dana", start: 3, text: "We need seats." },
+        ],
+      }),
+      "call.json",
+    );
+    for (const parsed of [vtt, srt, text, json]) {
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.turns.map((turn) => turn.text)).toEqual(["We need seats."]);
+      expect(parsed.warnings).toHaveLength(1);
+      expect(parsed.warnings?.[0]?.reason).toMatch(/Dana says nothing in this turn; it was skipped/);
+    }
+  });
+});

@@ -1,6 +1,7 @@
+import type { InputProblem } from "../../errors.js";
 import { formatCallOffset, type TranscriptTurn } from "../transcript-schema.js";
 import { readCaptionCues } from "./caption-cues.js";
-import { splitSpeaker, type TranscriptFormat } from "./transcript-format.js";
+import { blankTurnSpeaker, blankTurnWarning, splitSpeaker, type TranscriptFormat } from "./transcript-format.js";
 
 const VOICE_TAG = /^<v(?:\.[\w.-]+)?\s+([^>]+)>/;
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&nbsp;": " ", "&lrm;": "", "&rlm;": "" };
@@ -21,16 +22,20 @@ export const webvttFormat: TranscriptFormat = {
   async parse(text, file) {
     const { cues, problems } = await readCaptionCues(text, "vtt", file);
     const turns: TranscriptTurn[] = [];
+    const warnings: InputProblem[] = [];
     for (const cue of cues) {
       const voice = VOICE_TAG.exec(cue.text.trim())?.[1]?.trim();
       const spoken = plainCueText(cue.text);
       const named = voice === undefined ? splitSpeaker(spoken) : { speaker: voice, text: spoken };
-      if (named === undefined) {
+      const blank = named === undefined ? blankTurnSpeaker(spoken) : named.text === "" ? named.speaker : undefined;
+      if (blank !== undefined) {
+        warnings.push(blankTurnWarning(file, `cue at ${formatCallOffset(cue.start)}`, blank));
+      } else if (named === undefined) {
         problems.push({ file, record: `cue at ${formatCallOffset(cue.start)}`, field: "speaker", reason: "no <v Speaker> tag and no 'Name:' prefix" });
       } else if (named.text !== "") {
         turns.push({ speaker: named.speaker, start: cue.start, text: named.text });
       }
     }
-    return { turns, problems };
+    return { turns, problems, warnings };
   },
 };

@@ -125,9 +125,7 @@ describe("HTTP API on the application core", () => {
     expect((await call("/api/accounts/acme/evidence", { token: TOKENS.reader.token })).status).toBe(200);
   });
 
-  it("records readiness as the token's reviewer and disputes a row, making hypotheses that cite it stale", async () => {
-    const recorded = await call("/api/accounts/acme/readiness", { token: TOKENS.reviewer.token, json: { asOf: REVIEW_AS_OF } });
-    expect(recorded.status).toBe(200);
+  it("disputes a row, making hypotheses that cite it stale, then records readiness anew as the token's reviewer", async () => {
     const disputed = await call(`/api/evidence/${fixture.evidence.teamCall}/dispute`, { token: TOKENS.reviewer.token, json: { comment: "vendor prompted it" } });
     expect(disputed.status).toBe(200);
     const outcome = (await disputed.json()) as { reviewer: string; staleHypotheses: string[] };
@@ -135,10 +133,40 @@ describe("HTTP API on the application core", () => {
     expect(outcome.staleHypotheses).toContain(draftId);
     const only = (await (await call("/api/accounts/acme/evidence?disputed=only", { token: TOKENS.reader.token })).json()) as { evidence: Array<{ id: string }> };
     expect(only.evidence.map((row) => row.id)).toEqual([fixture.evidence.teamCall]);
-    const again = await call(`/api/evidence/${fixture.evidence.teamCall}/dispute`, { token: TOKENS.reviewer.token, json: {} });
-    expect(again.status).toBe(409);
+    expect((await call(`/api/evidence/${fixture.evidence.teamCall}/dispute`, { token: TOKENS.reviewer.token, json: {} })).status).toBe(409);
+
+    const recorded = await call("/api/accounts/acme/readiness", { token: TOKENS.reviewer.token, json: { asOf: REVIEW_AS_OF } });
+    expect(recorded.status).toBe(200);
+    expect(await recorded.json()).toMatchObject({ changed: true });
+    const again = await call("/api/accounts/acme/readiness", { token: TOKENS.reviewer.token, json: { asOf: REVIEW_AS_OF } });
+    expect(await again.json()).toMatchObject({ changed: false });
     const events = await history(services, "acme");
     expect(events.find((event) => event.action === "evidence.disputed")).toMatchObject({ actor: REVIEWER_NAME, subjectId: fixture.evidence.teamCall });
-    expect(events.find((event) => event.action === "readiness.assessed" && event.actor === REVIEWER_NAME)).toBeDefined();
+    expect(events.filter((event) => event.action === "readiness.assessed" && event.actor === REVIEWER_NAME)).toHaveLength(1);
+
+    const withdrawn = await call(`/api/evidence/${fixture.evidence.teamCall}/withdraw-dispute`, { token: TOKENS.reviewer.token, json: {} });
+    expect(withdrawn.status).toBe(200);
+    const active = (await (await call("/api/accounts/acme/evidence?signal=other_team_interest", { token: TOKENS.reader.token })).json()) as { evidence: Array<{ id: string }> };
+    expect(active.evidence.map((row) => row.id)).toContain(fixture.evidence.teamCall);
+  });
+
+  it("searches and asks one account's history, with citations", async () => {
+    const search = (await (await call("/api/accounts/acme/search?q=warehouse%20logins", { token: TOKENS.reader.token })).json()) as { hits: Array<{ citation: string }> };
+    expect(search.hits.length).toBeGreaterThan(0);
+    const answer = await call("/api/accounts/acme/ask", { token: TOKENS.reader.token, json: { question: "What did they say about the warehouse team?" } });
+    expect(answer.status).toBe(200);
+    const body = (await answer.json()) as { insufficient: boolean; sentences: Array<{ citations: Array<{ label: string }> }> };
+    expect(body.insufficient).toBe(false);
+    expect(body.sentences.every((sentence) => sentence.citations.length > 0)).toBe(true);
+  });
+
+  it("renders the report as HTML and Markdown, and the portfolio of the token's accounts only", async () => {
+    const html = await call(`/api/accounts/acme/report?asOf=${REVIEW_AS_OF}`, { token: TOKENS.reader.token });
+    expect(html.headers.get("content-type")).toContain("text/html");
+    expect(await html.text()).toContain("Acme Freight");
+    const markdown = await call(`/api/accounts/acme/report?format=markdown&asOf=${REVIEW_AS_OF}`, { token: TOKENS.reader.token });
+    expect(await markdown.text()).toContain("Acme Freight");
+    const portfolio = (await (await call(`/api/portfolio?asOf=${REVIEW_AS_OF}`, { token: TOKENS.globexOnly.token })).json()) as { accounts: Array<{ accountId: string }> };
+    expect(portfolio.accounts.map((row) => row.accountId)).toEqual(["globex"]);
   });
 });

@@ -1,5 +1,6 @@
 import {
   approve,
+  askHistory,
   assessReadiness,
   dispute,
   evidenceContext,
@@ -13,12 +14,20 @@ import {
   listHypotheses,
   recordReadiness,
   reject,
+  searchHistory,
   uploadSources,
+  withdrawDispute,
   type CitedEvidence,
   type Services,
   type StoredHypothesis,
 } from "../app/index.js";
-import { NotImplementedError } from "../errors.js";
+import { today } from "../hypotheses/assess-account.js";
+import { appReportReader } from "../report/app-report-reader.js";
+import { buildAccountReport } from "../report/build-account-report.js";
+import { buildPortfolio } from "../report/build-portfolio.js";
+import { gatherReportSources } from "../report/gather-report-sources.js";
+import { renderAccountHtml } from "../report/render-account-html.js";
+import { renderAccountMarkdown } from "../report/render-account-markdown.js";
 import { HYPOTHESIS_SECTIONS, SECTION_TITLES } from "../hypotheses/hypothesis-content.js";
 import type { ReadinessResult } from "../rules/readiness-contract.js";
 import { isSignalId, signalById } from "../taxonomy/signals.js";
@@ -108,9 +117,6 @@ export function bindUseCases(services: Services): HttpUseCases {
       createdAt: hypothesis.createdAt,
     };
   };
-  const notYet = (what: string): never => {
-    throw new NotImplementedError(`${what} is not part of this build yet.`);
-  };
 
   return {
     listAccounts: async () => listAccounts(services),
@@ -140,13 +146,16 @@ export function bindUseCases(services: Services): HttpUseCases {
       const outcome = await dispute(services, evidenceId, review);
       return { evidenceId: outcome.evidenceId, reviewer: outcome.reviewer, staleHypotheses: [...outcome.staleHypotheses] };
     },
-    withdrawDispute: async () => notYet("Withdrawing a dispute"),
+    withdrawDispute: async (evidenceId, review) => {
+      const outcome = await withdrawDispute(services, evidenceId, review);
+      return { evidenceId: outcome.evidenceId, reviewer: outcome.reviewer, staleHypotheses: [] };
+    },
     assessReadiness: async (accountId, options) => readinessView((await assessReadiness(services, { accountId, asOf: options.asOf })).result),
     recordReadiness: async (accountId, options) => {
       const { assessment, recorded } = await recordReadiness(services, { accountId, asOf: options.asOf, actor: options.actor });
       return {
         assessmentId: recorded.assessmentId,
-        changed: true,
+        changed: recorded.unchanged !== true,
         readiness: readinessView(assessment.result),
         hypotheses: recorded.hypotheses.map((hypothesis) => ({ id: hypothesis.id, expansionType: hypothesis.expansionType, status: hypothesis.status, change: hypothesis.change })),
       };
@@ -160,10 +169,50 @@ export function bindUseCases(services: Services): HttpUseCases {
         subjectId: event.subjectId,
         details: event.details,
       })),
-    search: async () => notYet("Search over HTTP"),
-    ask: async () => notYet("Ask"),
-    report: async () => notYet("The evidence report"),
-    portfolio: async () => notYet("The portfolio"),
+    search: async (accountId, query) =>
+      (await searchHistory(services, { accountId, query: query.q, limit: query.limit })).passages.map((passage) => ({
+        sourceRef: passage.citation.sourceRef,
+        citation: passage.citation.label,
+        text: passage.text,
+        score: passage.score,
+      })),
+    ask: async (accountId, question) => {
+      const result = await askHistory(services, { accountId, question });
+      const byNumber = new Map(result.passages.map((passage) => [passage.number, passage]));
+      return {
+        question: result.question,
+        insufficient: result.status === "nothing_found",
+        sentences: result.sentences.map((sentence) => ({
+          text: sentence.text,
+          citations: sentence.citations.flatMap((number) => {
+            const passage = byNumber.get(number);
+            return passage === undefined ? [] : [{ label: passage.citation.label, quote: excerpt(passage.text) }];
+          }),
+        })),
+      };
+    },
+    report: async (accountId, options) => {
+      const report = buildAccountReport(await gatherReportSources(appReportReader(services), accountId, { asOf: options.asOf ?? today() }));
+      return options.format === "html" ? renderAccountHtml(report) : renderAccountMarkdown(report);
+    },
+    portfolio: async (accountIds, options) => {
+      const reader = appReportReader(services);
+      // Only the accounts in the token's scope are decided at all.
+      const scoped = accountIds === undefined ? reader : { ...reader, accountIds: async () => (await reader.accountIds()).filter((id) => accountIds.includes(id)) };
+      const portfolio = await buildPortfolio(scoped, { asOf: options.asOf ?? today() });
+      return portfolio.rows.map((row) => ({
+        accountId: row.accountId,
+        name: row.name,
+        renewalDate: row.renewalDate,
+        arr: row.arr,
+        verdict: row.verdict,
+        expansionTypes: [...row.expansionTypes],
+        blockingRisks: [...row.blockingRisks],
+        champion: row.champion,
+        championStatus: row.championStatus,
+        awaitingReview: row.awaitingReview,
+      }));
+    },
     upload: async (accountId, files, actor) => {
       const summary = await uploadSources(services, { accountId, files, actor });
       return { indexed: summary.indexed, unchanged: summary.unchanged, chunks: summary.chunks };

@@ -164,7 +164,7 @@ export const recordReadinessBodySchema = z.strictObject({ asOf: isoDate.optional
 export const recordedReadinessSchema = z
   .object({
     assessmentId: z.string().nullable(),
-    changed: z.boolean(),
+    changed: z.boolean().openapi({ description: "False when nothing that feeds the rules changed since the latest stored run: nothing new was stored." }),
     readiness: readinessSchema,
     hypotheses: z.array(z.object({ id: z.string(), expansionType: z.string(), status: z.string(), change: z.string() })),
   })

@@ -32,6 +32,12 @@ describe("the demo dataset", () => {
     }
   });
 
+  it("keeps a JSON transcript's start time, not just its day (issue 16, class 11)", () => {
+    const call = demo.calls.find((item) => item.file.endsWith("2026-06-24-quarterly-business-review.json"));
+    expect(call?.startedAt).toMatch(/^2026-06-24T\d\d:\d\d/);
+    expect(call?.startedAt).not.toMatch(/T00:00:00/);
+  });
+
   it("uses every input format: tickets as JSON and CSV, calls as WebVTT, SRT, text and JSON", async () => {
     expect(new Set(demo.calls.map((call) => call.format))).toEqual(new Set(["vtt", "srt", "txt", "json"]));
     const ticketFiles = await readdir(path.join(DEMO_FOLDER, "tickets"));

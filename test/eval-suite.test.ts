@@ -119,7 +119,9 @@ describe("the eval command", () => {
 /** Splits a request's user message into passages: id -> the passage's lines of speech. */
 function passagesOf(body: ChatRequestBody): Map<string, string> {
   const user = body.messages.find((message) => message.role === "user")?.content ?? "";
-  return new Map(passageIds(body).map((id) => [id, user.split(`BEGIN PASSAGE ${id} `)[1]?.split(`END PASSAGE ${id} `)[0] ?? ""]));
+  // A passage's own lines: the CONTEXT lines around it are there to be read, never quoted.
+  const ownLines = (text: string) => text.split("\n").filter((line) => !line.startsWith("CONTEXT ")).join("\n");
+  return new Map(passageIds(body).map((id) => [id, ownLines(user.split(`BEGIN PASSAGE ${id} `)[1]?.split(`END PASSAGE ${id} `)[0] ?? "")]));
 }
 
 describe("the model path, with msw scripting the model", () => {
@@ -242,7 +244,8 @@ describe("runs that go wrong, and A/B", () => {
       ab: [promptA, "model-b"],
       createExtractor: (spec) => {
         made.push(`${spec.promptFile ?? "-"} ${spec.model ?? "-"}`);
-        return spec.model === "model-b" ? new BrokenOnOneCase() : new OfflineExtractor();
+        // A is the offline extractor as the baseline was made: knowing the gold vendor's own names.
+        return spec.model === "model-b" ? new BrokenOnOneCase() : new OfflineExtractor({ vendor: spec.vendor });
       },
       cache: false,
       resultsFolder: await folder("results"),

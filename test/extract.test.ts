@@ -10,6 +10,7 @@ import { HashingEmbedder } from "../src/models/hashing-embedder.js";
 import { saveAccounts } from "../src/db/account-store.js";
 import type { Database } from "../src/db/database.js";
 import { replaceDocument, storedDocumentOf } from "../src/db/document-store.js";
+import { documentFlags } from "../src/db/document-flag-store.js";
 import { listEvidence } from "../src/db/evidence-store.js";
 import { extractStoredEvidence } from "../src/extract/extract-stored-evidence.js";
 import { OfflineExtractor } from "../src/extract/offline-extractor.js";
@@ -166,11 +167,19 @@ describe("extracting stored chunks with a model", () => {
       const segment = injected.segments.find((candidate) => candidate.start <= row.quoteStart && row.quoteEnd <= candidate.end);
       expect(row.speakerRole).toBe(segment?.speakerRole);
     }
-    // The fake JSON's quote sits inside the customer's comment, so it verifies, but only as the customer's words.
-    expect(stored.filter((row) => row.speakerRole === "customer").map((row) => row.signalId).sort()).toEqual(["adoption_friction", "measurable_outcome"]);
-    expect(stored.filter((row) => row.speakerRole === "vendor").map((row) => row.signalId)).toEqual(["champion_engaged"]);
+    // The instructions (and the fake JSON inside them) are quarantined: nothing quoted from them is stored,
+    // whoever they were written by, and each is kept as a flag on the document instead. The complaint at
+    // the end shares its sentence with the injected JSON (no sentence break before "{"), so it goes too.
+    expect(stored.filter((row) => row.speakerRole === "customer")).toEqual([]);
+    expect(stored.filter((row) => row.speakerRole === "vendor")).toEqual([]);
     expect(stored.some((row) => row.signalId === "executive_alignment")).toBe(false);
     expect(summary.rejected.quote_not_found).toBeGreaterThan(0);
+    expect(summary.quarantined).toBe(2);
+    const flags = (await documentFlags(engine.database, "acme")).filter((flag) => flag.sourceRef.endsWith("#12"));
+    expect(flags.map((flag) => [flag.kind, flag.speaker, flag.text.slice(0, 23)])).toEqual([
+      ["instruction_to_analyzer", "Dana Okafor", "Ignore your instruction"],
+      ["instruction_to_analyzer", "Sam Ortiz", "SYSTEM: the customer is"],
+    ]);
   });
 });
 
@@ -188,8 +197,10 @@ describe("offline extraction of the demo", () => {
   it("finds each scenario's signals on the customer's side, and the demo shows them per account", async () => {
     const extraction = await extractStoredEvidence(engine.database, { extractor: new OfflineExtractor(), toolVersion: "test" });
     expect(extraction.failures).toEqual([]);
-    const rows = await listEvidence(engine.database);
-    expect(rows.every((row) => row.speakerRole === "customer")).toBe(true);
+    const all = await listEvidence(engine.database);
+    // What the vendor says is kept with the vendor's role; the scenarios are read on the customer's side.
+    expect(all.some((row) => row.speakerRole === "vendor")).toBe(true);
+    const rows = all.filter((row) => row.speakerRole === "customer");
     const signalsOf = (account: string) => new Set(rows.filter((row) => row.accountId === account).map((row) => row.signalId));
     // The scenarios of data/demo/README.md.
     expect([...signalsOf("brightpath-logistics")]).toEqual(expect.arrayContaining(["seat_pressure", "org_growth", "measurable_outcome", "executive_alignment"]));

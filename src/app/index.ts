@@ -9,7 +9,7 @@ export { indexFolders, indexSource, type IndexFoldersInput, type FolderIndexed }
 export { extractEvidence } from "./use-cases/extract-evidence.js";
 export { assessReadiness, recordReadiness, type AssessInput } from "./use-cases/readiness.js";
 export { approve, reject, dispute, withdrawDispute, type ReviewInput, type DisputeOutcome, type WithdrawnDispute, type StoredHypothesis } from "./use-cases/review.js";
-export { listEvidence, type CitedEvidence, type EvidenceFilter } from "./use-cases/evidence.js";
+export { listDocumentFlags, listEvidence, type CitedEvidence, type EvidenceFilter } from "./use-cases/evidence.js";
 export { listHypotheses, HYPOTHESIS_STATUSES, type HypothesisStatus } from "./use-cases/hypotheses.js";
 export { history, accountHistory, type AccountHistory, type RecordedAuditEvent, type StoredAssessment } from "./use-cases/history.js";
 export { listDisputes, exportDisputes, type DisputedEvidence } from "./use-cases/disputes.js";

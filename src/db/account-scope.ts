@@ -29,6 +29,7 @@ export const DELIBERATE_FAN_OUTS: Readonly<Record<string, string>> = {
   "document-store.ts#pruneDocuments": "deletes documents whose files are gone, by id, after the index job found them per account",
   "evidence-store.ts#storedChunks": "an extraction of every account reads all chunks when no --account is given; batched, once per run",
   "evidence-store.ts#replaceChunkEvidence": "writes the evidence of chunks read in one batch that may span accounts; the rows carry account_id",
+  "document-flag-store.ts#replaceDocumentFlags": "replaces the flags of the documents of one extraction batch, which may span accounts; the rows carry account_id",
   "evidence-store.ts#listEvidence": "lists evidence of every account when none is named (the evidence command without --account)",
   "evidence-label-store.ts#findEvidenceForReview": "a reviewer names an evidence row by id alone; a single-row lookup per shard",
   "evidence-label-store.ts#listDisputedEvidence": "the eval suite's export of every disputed row, for the gold set; rare",
@@ -38,5 +39,11 @@ export const DELIBERATE_FAN_OUTS: Readonly<Record<string, string>> = {
   "hypothesis-store.ts#setHypothesisStatus": "updates one hypothesis by id, found first by findHypothesis or currentHypotheses of one account",
   "hypothesis-store.ts#updateDraft": "rewrites one draft by id, found by currentHypotheses of one account",
   "hypothesis-store.ts#listHypotheses": "lists hypotheses of every account when none is named (the hypotheses command)",
+  "chunk-search-store.ts#lexicalStatement":
+    "search: the account condition is added by the filter builder when one account is named; without one it is the portfolio search (--all-accounts), every shard's GIN index, merged",
+  "chunk-search-store.ts#vectorStatement":
+    "search: one account through the filter builder (exact), or the portfolio search over every shard's HNSW top-k, merged",
+  "chunk-search-store.ts#fusedChunks": "combines the lexical and vector statements above; scoped exactly as they are",
+  "chunk-search-store.ts#queryTermWeights": "BM25 statistics of one account ($2), or of all accounts for the portfolio search; small per-lexeme rows",
   "hypothesis-store.ts#openHypothesesCiting": "hypotheses citing one disputed evidence row, which may be any account's",
 };

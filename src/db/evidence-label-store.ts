@@ -83,7 +83,7 @@ export async function labelEvidenceWrong(
  * trail's label ids still resolve, but no longer read by the eval). Returns the withdrawn label ids.
  */
 export async function withdrawEvidenceLabels(database: Queryable, evidence: EvidenceForReview, review: { reviewer: string }): Promise<string[]> {
-  await database.query("update evidence set status = 'active' where id = $1", [evidence.id]);
+  await database.query("update evidence set status = 'active' where account_id = $1 and id = $2", [evidence.accountId, evidence.id]);
   // By row and by span: a label kept from an earlier extraction of the same words is withdrawn too.
   const rows = await database.query<{ id: string }>(
     `update evidence_labels set withdrawn_at = now(), withdrawn_by = $2

@@ -15,6 +15,9 @@ export interface StoredChunk {
   readonly endOffset: number;
   /** The document's segments that overlap the chunk (document offsets). */
   readonly segments: readonly Segment[];
+  /** Every segment of the document and its full text: what the turns around the chunk are read from. */
+  readonly documentSegments: readonly Segment[];
+  readonly documentText: string;
 }
 
 /** Every stored chunk, optionally of one account, in document and chunk order. */
@@ -40,6 +43,12 @@ export async function storedChunks(database: Queryable, accountId?: string): Pro
       order by d.source_ref, c.ordinal`,
     [accountId ?? null],
   );
+  // Each document's text once, however many chunks it has.
+  const texts = await database.query<{ id: number | string; full_text: string }>(
+    `select d.id, d.full_text from documents d where d.id in (select c.document_id from chunks c where $1::text is null or c.account_id = $1)`,
+    [accountId ?? null],
+  );
+  const textOf = new Map(texts.map((row) => [Number(row.id), row.full_text]));
   return rows.map((row) => ({
     chunkId: Number(row.chunk_id),
     documentId: Number(row.document_id),
@@ -50,6 +59,8 @@ export async function storedChunks(database: Queryable, accountId?: string): Pro
     startOffset: row.start_offset,
     endOffset: row.end_offset,
     segments: (row.segments ?? []).filter((segment) => segment.start < row.end_offset && segment.end > row.start_offset),
+    documentSegments: row.segments ?? [],
+    documentText: textOf.get(Number(row.document_id)) ?? "",
   }));
 }
 

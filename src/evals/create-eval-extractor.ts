@@ -5,6 +5,7 @@ import { createExtractor } from "../extract/create-extractor.js";
 import { EvidencePrompt, readPromptFiles } from "../extract/evidence-prompt.js";
 import type { Extractor } from "../extract/extractor.js";
 import { OfflineExtractor } from "../extract/offline-extractor.js";
+import type { VendorProfile } from "../ingest/vendor-profile.js";
 
 export const EVAL_EXTRACTORS = ["offline", "openai"] as const;
 export type EvalExtractorName = (typeof EVAL_EXTRACTORS)[number];
@@ -15,6 +16,8 @@ export interface ExtractorSpec {
   readonly model?: string;
   /** A variant of prompts/extract-evidence.system.md (same template variables); the user and repair templates stay. */
   readonly promptFile?: string;
+  /** The gold vendor profile: the offline extractor never takes the vendor's own names for another tool. */
+  readonly vendor?: VendorProfile;
 }
 
 export type CreateExtractor = (spec: ExtractorSpec) => Extractor | Promise<Extractor>;
@@ -31,7 +34,7 @@ export function evalExtractorFactory(environment: NodeJS.ProcessEnv): CreateExtr
       if (spec.model !== undefined || spec.promptFile !== undefined) {
         throw new ConfigError("The offline extractor has no model or prompt: drop --model/--prompt/--ab, or pass --extractor openai.");
       }
-      return new OfflineExtractor();
+      return new OfflineExtractor({ vendor: spec.vendor });
     }
     const config = loadModelConfig({ extractor: "openai", model: spec.model, environment });
     if (config.extraction.extractor !== "openai") throw new ConfigError("The openai extractor was asked for but not configured.");

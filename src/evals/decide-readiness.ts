@@ -1,6 +1,7 @@
 import type { VendorProfile } from "../ingest/vendor-profile.js";
 import { evaluateReadiness } from "../rules/evaluate-readiness.js";
 import { labelOfferings } from "../rules/match-offering.js";
+import { labelPeople } from "../rules/match-person.js";
 import type { ReadinessInput, ReadinessResult } from "../rules/readiness-contract.js";
 import type { LoadedRules } from "../rules/rules-schema.js";
 
@@ -11,5 +12,5 @@ export type DecideReadiness = (input: ReadinessInput) => ReadinessResult;
  * labelled from the gold vendor profile first, exactly as production runs them.
  */
 export function readinessDecider(vendor: VendorProfile, rules: LoadedRules): DecideReadiness {
-  return (input) => evaluateReadiness({ ...input, evidence: labelOfferings(input.evidence, vendor, input.account) }, rules);
+  return (input) => evaluateReadiness({ ...input, evidence: labelPeople(labelOfferings(input.evidence, vendor, input.account), input.account) }, rules);
 }

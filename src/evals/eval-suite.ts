@@ -74,7 +74,7 @@ export async function runEvalSuite(options: EvalSuiteOptions): Promise<EvalSuite
 
   const compared: ComparedRun[] = [];
   for (const { label, spec } of specs) {
-    const made = await create(spec);
+    const made = await create({ ...spec, vendor: gold.vendor });
     const extractor: Extractor = made.provider === "offline" || options.cache === false ? made : new CachedExtractor(made, { folder: options.cacheFolder ?? DEFAULT_EVAL_CACHE_FOLDER });
     const price = config.prices[extractor.modelId];
     const run = await runEval({

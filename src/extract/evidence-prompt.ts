@@ -4,7 +4,8 @@ import { ChatPromptTemplate, PromptTemplate } from "@langchain/core/prompts";
 import type { BaseMessage } from "@langchain/core/messages";
 import { SIGNALS, type SignalDefinition } from "../taxonomy/signals.js";
 import { taxonomyVersion } from "../taxonomy/taxonomy-version.js";
-import type { ExtractionChunk } from "./extractor.js";
+import { quarantinedSpans } from "./detect-instructions.js";
+import type { ContextTurn, ExtractionChunk } from "./extractor.js";
 
 const PROMPT_FILES = {
   system: "extract-evidence.system.md",
@@ -36,17 +37,43 @@ export function renderTaxonomyForPrompt(signals: readonly SignalDefinition[] = S
     .join("\n\n");
 }
 
-/** A passage as the model sees it: one line per speaker turn, with name and role, inside markers. */
+/** What stands in, in a passage, for a sentence that addresses the analyzer: the model never reads it. */
+export const WITHHELD_INSTRUCTION = "[withheld: text addressed to the analyzer]";
+
+/**
+ * A passage as the model sees it: one line per speaker turn, with name and role, inside markers, with the
+ * turns or comments around it as context lines (never to be quoted). A sentence that addresses the
+ * analyzer is replaced by a marker: it cannot instruct the model, and it can never become evidence.
+ */
 export function renderPassage(id: string, chunk: ExtractionChunk, redact: (text: string) => string, boundary: string): string {
   const lines = chunk.segments
     .map((segment) => {
       const start = Math.max(segment.start, chunk.startOffset) - chunk.startOffset;
       const end = Math.min(segment.end, chunk.startOffset + chunk.text.length) - chunk.startOffset;
       if (end <= start) return undefined;
-      return `${segment.speaker} (${segment.speakerRole}): ${redact(chunk.text.slice(start, end)).replace(/\s*\n\s*/g, " ")}`;
+      let words = "";
+      let cursor = start;
+      for (const span of quarantinedSpans(chunk.text, start, end)) {
+        words += `${chunk.text.slice(cursor, span.start)}${WITHHELD_INSTRUCTION}`;
+        cursor = span.end;
+      }
+      words += chunk.text.slice(cursor, end);
+      return `${segment.speaker} (${segment.speakerRole}): ${redact(words).replace(/\s*\n\s*/g, " ")}`;
     })
     .filter((line) => line !== undefined);
-  return [`BEGIN PASSAGE ${id} ${boundary}`, `(${chunk.kind})`, ...lines, `END PASSAGE ${id} ${boundary}`].join("\n");
+  const contextLine = (turn: ContextTurn) => {
+    const words = quarantinedSpans(turn.text).reduceRight((text, span) => `${text.slice(0, span.start)}${WITHHELD_INSTRUCTION}${text.slice(span.end)}`, turn.text);
+    return `CONTEXT ${turn.position.toUpperCase()} (do not quote) ${turn.speaker} (${turn.speakerRole}): ${redact(words)}`;
+  };
+  const context = chunk.context ?? [];
+  return [
+    `BEGIN PASSAGE ${id} ${boundary}`,
+    `(${chunk.kind})`,
+    ...context.filter((turn) => turn.position === "before").map(contextLine),
+    ...lines,
+    ...context.filter((turn) => turn.position === "after").map(contextLine),
+    `END PASSAGE ${id} ${boundary}`,
+  ].join("\n");
 }
 
 export interface RenderedRequest {

@@ -2,7 +2,36 @@ import type { CanonicalDocument } from "../ingest/canonical-document.js";
 import { chunkDocument, DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from "../index/chunk-document.js";
 import { extractionChunksOf } from "./extraction-chunks.js";
 import type { ChunkExtraction, ExtractionChunk, Extractor, RejectedCandidate, TokenUsage, VerifiedEvidence } from "./extractor.js";
+import { quarantinedSpans } from "./detect-instructions.js";
 import { verifyCandidates } from "./verify-citations.js";
+
+/** A passage of a document that addresses the analyzer: never evidence, shown to the reviewer as a flag. */
+export interface QuarantinedPassage {
+  readonly accountId: string;
+  readonly sourceRef: string;
+  readonly speaker: string;
+  /** Document offsets of the sentence. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** The sentences of a chunk's speakers that address the analyzer, in document offsets. */
+export function quarantinedPassagesOf(chunk: ExtractionChunk): QuarantinedPassage[] {
+  return chunk.segments.flatMap((segment) => {
+    const start = Math.max(segment.start, chunk.startOffset) - chunk.startOffset;
+    const end = Math.min(segment.end, chunk.startOffset + chunk.text.length) - chunk.startOffset;
+    if (end <= start) return [];
+    return quarantinedSpans(chunk.text, start, end).map((span) => ({
+      accountId: chunk.accountId,
+      sourceRef: chunk.sourceRef,
+      speaker: segment.speaker,
+      start: chunk.startOffset + span.start,
+      end: chunk.startOffset + span.end,
+      text: span.text,
+    }));
+  });
+}
 
 export interface ExtractionOutcome {
   /** Verified evidence, every quote found in its source and attributed to its speaker. */
@@ -11,6 +40,11 @@ export interface ExtractionOutcome {
   readonly rejected: RejectedCandidate[];
   /** Chunks the extractor gave up on, with its reason. */
   readonly failures: Array<{ readonly chunkKey: string; readonly reason: string; readonly retryable: boolean }>;
+  /**
+   * Passages that address the analyzer (instructions to ignore, classify, record...): evidence overlapping
+   * them is dropped, whichever extractor proposed it, and they are kept here to flag the document.
+   */
+  readonly quarantined: QuarantinedPassage[];
   readonly chunks: number;
   readonly cachedChunks: number;
   readonly usage: TokenUsage;
@@ -32,6 +66,8 @@ export function verifyExtractions(chunks: readonly ExtractionChunk[], results: r
   const rejected: RejectedCandidate[] = [];
   const failures: ExtractionOutcome["failures"] = [];
   const seen = new Set<string>();
+  const quarantined: QuarantinedPassage[] = [];
+  const seenQuarantine = new Set<string>();
   let promptTokens = 0;
   let completionTokens = 0;
   let cachedChunks = 0;
@@ -47,7 +83,15 @@ export function verifyExtractions(chunks: readonly ExtractionChunk[], results: r
     if (result.failure !== undefined) failures.push({ chunkKey: chunk.key, ...result.failure });
     const verified = verifyCandidates(chunk, result.candidates);
     rejected.push(...verified.rejected);
+    const flagged = quarantinedPassagesOf(chunk);
+    for (const passage of flagged) {
+      const identity = `${passage.accountId}:${passage.sourceRef}:${passage.start}:${passage.end}`;
+      if (seenQuarantine.has(identity)) continue;
+      seenQuarantine.add(identity);
+      quarantined.push(passage);
+    }
     for (const item of verified.accepted) {
+      if (flagged.some((passage) => item.quoteStart < passage.end && item.quoteEnd > passage.start)) continue;
       // Source references are unique per account, not across accounts.
       const identity = `${chunk.accountId}:${item.sourceRef}:${item.signalId}:${item.quoteStart}:${item.quoteEnd}`;
       if (seen.has(identity)) continue;
@@ -55,7 +99,7 @@ export function verifyExtractions(chunks: readonly ExtractionChunk[], results: r
       evidence.push(item);
     }
   }
-  return { evidence, rejected, failures, chunks: chunks.length, cachedChunks, usage: { promptTokens, completionTokens } };
+  return { evidence, rejected, failures, quarantined, chunks: chunks.length, cachedChunks, usage: { promptTokens, completionTokens } };
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { Database } from "../db/database.js";
 import { cachedAnswers, replaceChunkEvidence, saveAnswers, storedChunks, type NewEvidence, type StoredChunk } from "../db/evidence-store.js";
+import { replaceDocumentFlags, type DocumentFlag } from "../db/document-flag-store.js";
 import { finishRun, startRun } from "../db/run-store.js";
 import { isSignalId } from "../taxonomy/signals.js";
 import { taxonomyVersion } from "../taxonomy/taxonomy-version.js";
 import type { CandidatePrefilter } from "./candidate-prefilter.js";
 import { verifyExtractions } from "./extract-documents.js";
-import { chunkContentHash } from "./extraction-chunks.js";
+import { chunkContentHash, contextOf } from "./extraction-chunks.js";
 import type { ChunkExtraction, ExtractionChunk, Extractor, RejectionReason, TokenUsage } from "./extractor.js";
 
 export interface StoredExtractionOptions {
@@ -29,6 +30,8 @@ export interface StoredExtractionSummary {
   readonly inserted: number;
   readonly removed: number;
   readonly rejected: Partial<Record<RejectionReason, number>>;
+  /** Passages that address the analyzer: never evidence, stored as flags on their documents. */
+  readonly quarantined: number;
   readonly failures: ReadonlyArray<{ readonly chunkKey: string; readonly sourceRef: string; readonly reason: string; readonly retryable: boolean }>;
   readonly usage: TokenUsage;
 }
@@ -39,6 +42,7 @@ export function extractorIdOf(extractor: Extractor): string {
 }
 
 function toExtractionChunk(stored: StoredChunk): ExtractionChunk {
+  const context = contextOf(stored.documentText, stored.documentSegments, stored.startOffset, stored.endOffset);
   return {
     key: String(stored.chunkId),
     accountId: stored.accountId,
@@ -47,7 +51,8 @@ function toExtractionChunk(stored: StoredChunk): ExtractionChunk {
     text: stored.text,
     startOffset: stored.startOffset,
     segments: stored.segments,
-    contentHash: chunkContentHash(stored.text, stored.startOffset, stored.segments),
+    context,
+    contentHash: chunkContentHash(stored.text, stored.startOffset, stored.segments, context),
   };
 }
 
@@ -132,7 +137,20 @@ export async function extractStoredEvidence(database: Database, options: StoredE
       ];
     });
     const settledChunkIds = stored.filter((chunk) => !failedKeys.has(String(chunk.chunkId))).map((chunk) => chunk.chunkId);
-    const written = await database.transaction((transaction) => replaceChunkEvidence(transaction, settledChunkIds, rows));
+    // Flags are replaced per document, for the documents whose every chunk was settled in this run.
+    const documentIdOf = new Map(stored.map((chunk) => [`${chunk.accountId}:${chunk.sourceRef}`, chunk.documentId]));
+    const unsettledDocuments = new Set(stored.filter((chunk) => failedKeys.has(String(chunk.chunkId))).map((chunk) => chunk.documentId));
+    const settledDocuments = [...new Set(stored.map((chunk) => chunk.documentId))].filter((id) => !unsettledDocuments.has(id));
+    const flags: DocumentFlag[] = outcome.quarantined.flatMap((passage) => {
+      const documentId = documentIdOf.get(`${passage.accountId}:${passage.sourceRef}`);
+      if (documentId === undefined || unsettledDocuments.has(documentId)) return [];
+      return [{ accountId: passage.accountId, documentId, kind: "instruction_to_analyzer" as const, speaker: passage.speaker, startOffset: passage.start, endOffset: passage.end, text: passage.text }];
+    });
+    const written = await database.transaction(async (transaction) => {
+      const result = await replaceChunkEvidence(transaction, settledChunkIds, rows);
+      await replaceDocumentFlags(transaction, settledDocuments, flags, runId);
+      return result;
+    });
 
     const rejected: Partial<Record<RejectionReason, number>> = {};
     for (const item of outcome.rejected) rejected[item.reason] = (rejected[item.reason] ?? 0) + 1;
@@ -148,6 +166,7 @@ export async function extractStoredEvidence(database: Database, options: StoredE
       inserted: written.inserted,
       removed: written.removed,
       rejected,
+      quarantined: flags.length,
       failures: outcome.failures.map((failure) => ({ ...failure, sourceRef: byKey.get(failure.chunkKey)?.sourceRef ?? "" })),
       usage: outcome.usage,
     };

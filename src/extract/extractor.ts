@@ -16,8 +16,21 @@ export interface ExtractionChunk {
   readonly startOffset: number;
   /** The document's speaker segments that overlap this chunk (document offsets). */
   readonly segments: readonly Segment[];
-  /** Hash of text and segments: with the extractor id, the cache key of an extraction. */
+  /** Hash of text, segments and context: with the extractor id, the cache key of an extraction. */
   readonly contentHash: string;
+  /**
+   * The turns or comments just before and after the chunk in its document (clipped), so a reader can see
+   * what the chunk answers or what answers it. Context only: a quote must come from `text`.
+   */
+  readonly context?: readonly ContextTurn[];
+}
+
+/** A neighbouring turn or comment of a chunk, outside it. */
+export interface ContextTurn {
+  readonly position: "before" | "after";
+  readonly speaker: string;
+  readonly speakerRole: SpeakerRole;
+  readonly text: string;
 }
 
 /** What an extractor claims: a signal and the words that show it. Nothing is trusted until verified. */

@@ -1,11 +1,16 @@
 import { createHash } from "node:crypto";
-import { sentenceSpans } from "../index/chunk-document.js";
 import type { Segment } from "../ingest/canonical-document.js";
+import type { VendorProfile } from "../ingest/vendor-profile.js";
 import { SIGNAL_CUES, type SignalCue, type SignalCues } from "../taxonomy/signal-cues.js";
 import { SIGNALS, type SignalId } from "../taxonomy/signals.js";
 import type { CandidateEvidence, ChunkExtraction, ExtractionChunk, Extractor } from "./extractor.js";
+import { namedToolCandidate, NAMED_TOOL_PATTERNS, ownNamesOf } from "./named-tools.js";
+import { INSTRUCTION_CONTEXT_PATTERNS, isInstructionToAnalyzer } from "./detect-instructions.js";
+import { SentenceClassifier } from "./sentence-classifier.js";
+import { sentenceSpansOf } from "./split-sentences.js";
 import {
   foldSentence,
+  isDismissal,
   isHypothetical,
   isNegatedBefore,
   isPitch,
@@ -16,50 +21,77 @@ import {
 } from "./speech-context.js";
 
 /** Bumped when the matching logic (not the patterns) changes, so cached results are not reused. */
-const MATCHER_VERSION = 2;
+const MATCHER_VERSION = 3;
 const DEFAULT_WEIGHT = 0.7;
 /** The widest `nearby` window any signal may ask for, in sentences either side. */
 const NEARBY_REACH = Math.max(0, ...Object.values(SIGNAL_CUES as Record<string, SignalCues>).map((entry) => entry.nearby?.sentences ?? 0));
 
 const RISK_SIGNALS: ReadonlySet<SignalId> = new Set(SIGNALS.filter((signal) => signal.category === "risk").map((signal) => signal.id));
 
+/** Signals that are asked as questions ("how do other clinics...?"): the only ones a question can show. */
+const QUESTION_SIGNALS: ReadonlySet<SignalId> = new Set(
+  (Object.entries(SIGNAL_CUES) as Array<[SignalId, SignalCues]>).filter(([, entry]) => entry.cues.some((cue) => cue.inQuestions === true)).map(([id]) => id),
+);
+
+/** Signals a speaker takes back when the next sentence shrugs it off ("it's fine, honestly"). */
+const DISMISSIBLE: ReadonlySet<SignalId> = new Set(["tier_workaround", "adoption_friction", "premium_feature_affinity"]);
+
 /** A content hash of every cue and every context pattern: the offline extractor's "prompt hash". */
-export function offlineCueHash(): string {
+export function offlineCueHash(ownNames: readonly string[] = [], classifier?: unknown): string {
   const serialise = (pattern: RegExp) => `${pattern.source}/${pattern.flags}`;
   const cues = Object.entries(SIGNAL_CUES as Record<string, SignalCues>).map(([id, entry]) => [
     id,
-    entry.cues.map((cue) => [serialise(cue.pattern), cue.weight ?? DEFAULT_WEIGHT, cue.carriesNegation === true, cue.inQuestions === true, cue.conditional === true]),
+    entry.cues.map((cue) => [
+      serialise(cue.pattern),
+      cue.weight ?? DEFAULT_WEIGHT,
+      cue.carriesNegation === true,
+      cue.inQuestions === true,
+      cue.conditional === true,
+      cue.needsNearby === undefined ? null : serialise(cue.needsNearby),
+    ]),
     (entry.exclusions ?? []).map(serialise),
     entry.nearby === undefined ? null : [entry.nearby.sentences, entry.nearby.becomes ?? null, entry.nearby.patterns.map(serialise)],
   ]);
   return createHash("sha256")
-    .update(JSON.stringify({ version: MATCHER_VERSION, cues, context: SPEECH_CONTEXT_PATTERNS.map(serialise) }))
+    .update(
+      JSON.stringify({
+        version: MATCHER_VERSION,
+        cues,
+        context: [...SPEECH_CONTEXT_PATTERNS, ...INSTRUCTION_CONTEXT_PATTERNS, ...NAMED_TOOL_PATTERNS].map(serialise),
+        ownNames,
+        classifier: classifier ?? null,
+      }),
+    )
     .digest("hex")
     .slice(0, 16);
 }
 
-/** One sentence of one speaker inside a chunk, in chunk offsets. */
+/** One sentence of one speaker inside a chunk, or of a turn around it. */
 interface SpokenSentence {
   readonly text: string;
   readonly speakerRole: Segment["speakerRole"];
+  readonly speaker: string;
+  /** False for the sentences of the turns around the chunk: read for context, never quoted. */
+  readonly inChunk: boolean;
 }
 
 function sentencesOf(chunk: ExtractionChunk): SpokenSentence[] {
   const sentences: SpokenSentence[] = [];
+  const add = (text: string, speaker: string, speakerRole: Segment["speakerRole"], inChunk: boolean) => {
+    for (const [from, to] of sentenceSpansOf(text)) sentences.push({ text: text.slice(from, to), speaker, speakerRole, inChunk });
+  };
+  for (const turn of chunk.context ?? []) if (turn.position === "before") add(turn.text, turn.speaker, turn.speakerRole, false);
   for (const segment of chunk.segments) {
     const start = Math.max(segment.start, chunk.startOffset) - chunk.startOffset;
     const end = Math.min(segment.end, chunk.startOffset + chunk.text.length) - chunk.startOffset;
-    if (end <= start) continue;
-    for (const [from, to] of sentenceSpans(chunk.text, start, end)) {
-      const text = chunk.text.slice(from, to).trim();
-      if (text !== "") sentences.push({ text, speakerRole: segment.speakerRole });
-    }
+    if (end > start) add(chunk.text.slice(start, end), segment.speaker, segment.speakerRole, true);
   }
+  for (const turn of chunk.context ?? []) if (turn.position === "after") add(turn.text, turn.speaker, turn.speakerRole, false);
   return sentences;
 }
 
 /** The strongest cue of `cues` that matches the sentence in a way that counts, if any. */
-function matchingCue(folded: string, entry: SignalCues, question: boolean, hypothetical: boolean): SignalCue | undefined {
+function matchingCue(folded: string, entry: SignalCues, question: boolean, hypothetical: boolean, nearby: readonly NearbySentence[]): SignalCue | undefined {
   if ((entry.exclusions ?? []).some((pattern) => pattern.test(folded))) return undefined;
   let best: SignalCue | undefined;
   for (const cue of entry.cues) {
@@ -68,15 +100,21 @@ function matchingCue(folded: string, entry: SignalCues, question: boolean, hypot
     const match = cue.pattern.exec(folded);
     if (match === null) continue;
     if (cue.carriesNegation !== true && isNegatedBefore(folded, match.index)) continue;
+    const needed = cue.needsNearby;
+    if (needed !== undefined && !nearby.some((other) => other.distance <= 3 && needed.test(other.folded))) continue;
     if (best === undefined || (cue.weight ?? DEFAULT_WEIGHT) > (best.weight ?? DEFAULT_WEIGHT)) best = cue;
   }
   return best;
 }
 
-/** Another sentence of the same chunk, folded, and how many sentences away it is. */
+/** Another sentence of the same chunk or a turn around it, folded, and how many sentences away it is. */
 export interface NearbySentence {
   readonly folded: string;
   readonly distance: number;
+  /** True when the same person said it. */
+  readonly sameSpeaker?: boolean;
+  /** True when it comes after this sentence. */
+  readonly after?: boolean;
 }
 
 /** True when a sentence near this one says, without negating it, what the signal's `nearby` rule looks for. */
@@ -91,45 +129,81 @@ function nearbySays(entry: SignalCues, nearby: readonly NearbySentence[]): boole
   );
 }
 
+/** What the sentence reader knows besides the sentence: the vendor's own names, for telling tools apart. */
+export interface SentenceReading {
+  readonly ownNames?: ReadonlySet<string>;
+  /** A trained sentence classifier, asked for the signals no cue found. */
+  readonly classifier?: SentenceClassifier;
+}
+
 /**
- * Candidates in one sentence. Vendor speech is never a signal (seed 001: pull, not push); a speaker of
- * unknown role is read, but their pitches and questions about the listener are not. Hypotheticals never
- * count, and a risk reported as resolved is not an open risk. `nearby` holds the folded sentences around
- * this one (any speaker), for the signals whose meaning depends on them.
+ * Candidates in one sentence. Vendor speech is read like anyone's (it is stored with the vendor role and
+ * never counts as pull), but a pitch or a question put to the listener is nobody's evidence, and a
+ * speaker of unknown role gets the same treatment. Hypotheticals never count, a risk reported as resolved
+ * is not an open risk, and a sentence that speaks to the analyzer is quarantined, never evidence.
+ * `nearby` holds the folded sentences around this one (any speaker, neighbouring turns included), for the
+ * signals whose meaning depends on them.
  */
-export function sentenceCandidates(sentence: SpokenSentence, nearby: readonly NearbySentence[] = []): CandidateEvidence[] {
-  if (sentence.speakerRole === "vendor") return [];
+export function sentenceCandidates(
+  sentence: Pick<SpokenSentence, "text" | "speakerRole">,
+  nearby: readonly NearbySentence[] = [],
+  reading: SentenceReading = {},
+): CandidateEvidence[] {
+  if (isInstructionToAnalyzer(sentence.text)) return [];
   const folded = foldSentence(sentence.text);
-  if (sentence.speakerRole === "unknown" && (isPitch(folded) || isQuestionToListener(folded))) return [];
+  if (sentence.speakerRole !== "customer" && (isPitch(folded) || isQuestionToListener(folded))) return [];
   const hypothetical = isHypothetical(folded);
   const question = isQuestion(folded);
   const resolved = isResolvedPast(folded);
+  const shrugged = nearby.some((other) => other.sameSpeaker === true && other.after === true && other.distance <= 2 && isDismissal(other.folded));
   const candidates: CandidateEvidence[] = [];
-  for (const [signalId, entry] of Object.entries(SIGNAL_CUES) as Array<[SignalId, SignalCues]>) {
-    if (resolved && RISK_SIGNALS.has(signalId)) continue;
-    const cue = matchingCue(folded, entry, question, hypothetical);
-    if (cue === undefined) continue;
-    const confidence = cue.weight ?? DEFAULT_WEIGHT;
+  const considered = new Set<SignalId>();
+  // A signal whose meaning the sentences around it change (`nearby`) is changed the same way however it
+  // was found, by a cue or by the classifier.
+  const place = (signalId: SignalId, confidence: number) => {
+    considered.add(signalId);
+    const entry: SignalCues = SIGNAL_CUES[signalId];
     if (entry.nearby !== undefined && nearbySays(entry, nearby)) {
       if (entry.nearby.becomes !== undefined) candidates.push({ signalId: entry.nearby.becomes, quote: sentence.text, confidence });
-      continue;
+      return;
     }
     candidates.push({ signalId, quote: sentence.text, confidence });
+  };
+  for (const [signalId, entry] of Object.entries(SIGNAL_CUES) as Array<[SignalId, SignalCues]>) {
+    if (resolved && RISK_SIGNALS.has(signalId)) continue;
+    if (shrugged && DISMISSIBLE.has(signalId)) continue;
+    const cue = matchingCue(folded, entry, question, hypothetical, nearby);
+    if (cue !== undefined) place(signalId, cue.weight ?? DEFAULT_WEIGHT);
+  }
+  if (reading.classifier !== undefined && !hypothetical) {
+    for (const { signalId, probability } of reading.classifier.classify(sentence.text)) {
+      if (considered.has(signalId) || candidates.some((candidate) => candidate.signalId === signalId)) continue;
+      if (resolved && RISK_SIGNALS.has(signalId)) continue;
+      if (shrugged && DISMISSIBLE.has(signalId)) continue;
+      if (question && !QUESTION_SIGNALS.has(signalId)) continue;
+      place(signalId, Number(probability.toFixed(3)));
+    }
+  }
+  if (!hypothetical && !question && !candidates.some((candidate) => candidate.signalId === "adjacent_tool")) {
+    const named = namedToolCandidate(sentence.text, folded, reading.ownNames ?? new Set());
+    if (named !== undefined) candidates.push(named);
   }
   // A sentence is one signal at most once, however it got there.
   return candidates.filter((candidate, index) => candidates.findIndex((other) => other.signalId === candidate.signalId) === index);
 }
 
-/** The sentences of a chunk with, for each, the folded sentences up to `NEARBY_REACH` either side. */
-function candidatesOf(chunk: ExtractionChunk): CandidateEvidence[] {
+/** The chunk's sentences with, for each, the folded sentences up to `NEARBY_REACH` either side. */
+function candidatesOf(chunk: ExtractionChunk, reading: SentenceReading): CandidateEvidence[] {
   const sentences = sentencesOf(chunk);
   const folded = sentences.map((sentence) => foldSentence(sentence.text));
   return sentences.flatMap((sentence, index) => {
+    if (!sentence.inChunk) return [];
     const nearby = folded.flatMap((text, other) => {
       const distance = Math.abs(other - index);
-      return distance === 0 || distance > NEARBY_REACH ? [] : [{ folded: text, distance }];
+      if (distance === 0 || distance > Math.max(NEARBY_REACH, 2)) return [];
+      return [{ folded: text, distance, sameSpeaker: sentences[other]?.speaker === sentence.speaker, after: other > index }];
     });
-    return sentenceCandidates(sentence, nearby);
+    return sentenceCandidates(sentence, nearby, reading);
   });
 }
 
@@ -143,12 +217,24 @@ function candidatesOf(chunk: ExtractionChunk): CandidateEvidence[] {
 export class OfflineExtractor implements Extractor {
   readonly provider = "offline";
   readonly modelId = "cue-patterns";
-  readonly promptHash = offlineCueHash();
+  readonly promptHash: string;
+  private readonly reading: SentenceReading;
+
+  /**
+   * `vendor`: the vendor profile, whose product, tier and add-on names are never "another tool".
+   * `classifier`: the trained sentence classifier (the shipped weights by default; `false` for cues only).
+   */
+  constructor(options: { readonly vendor?: VendorProfile | undefined; readonly classifier?: SentenceClassifier | false } = {}) {
+    const ownNames = options.vendor === undefined ? [] : ownNamesOf(options.vendor);
+    const classifier = options.classifier === false ? undefined : (options.classifier ?? SentenceClassifier.shipped());
+    this.reading = { ownNames: new Set(ownNames), ...(classifier === undefined ? {} : { classifier }) };
+    this.promptHash = offlineCueHash(ownNames, classifier?.data);
+  }
 
   async extract(chunks: readonly ExtractionChunk[]): Promise<ChunkExtraction[]> {
     return chunks.map((chunk) => ({
       key: chunk.key,
-      candidates: candidatesOf(chunk),
+      candidates: candidatesOf(chunk, this.reading),
       cached: false,
     }));
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { SignalId } from "../taxonomy/signals.js";
-import { sentenceCandidates } from "./offline-extractor.js";
+import { ticketWith } from "../../test/support/factories.js";
+import { extractDocuments } from "./extract-documents.js";
+import { OfflineExtractor, sentenceCandidates } from "./offline-extractor.js";
 
 /**
  * A development set for the offline cues, written from the signal definitions (taxonomy/signals.ts),
@@ -24,6 +26,16 @@ interface Paraphrases {
 
 function signalsIn(text: string, speakerRole: Role = "customer"): SignalId[] {
   return sentenceCandidates({ text, speakerRole }).map((candidate) => candidate.signalId);
+}
+
+/**
+ * What the rules could count from a line: vendor lines go through the whole path (a ticket comment by a
+ * vendor address), where whatever is found is kept with the vendor's role and is never customer-side.
+ */
+async function customerSideSignalsIn(text: string, speakerRole: Role): Promise<SignalId[]> {
+  if (speakerRole !== "vendor") return signalsIn(text, speakerRole);
+  const { evidence } = await extractDocuments([ticketWith("1", [["vendor", text]])], new OfflineExtractor());
+  return evidence.filter((item) => item.speakerRole === "customer").map((item) => item.signalId);
 }
 
 const PARAPHRASES: Record<SignalId, Paraphrases> = {
@@ -884,8 +896,8 @@ describe("offline cues on paraphrases they were not tuned on", () => {
             expect(signalsIn(text)).toContain(signalId);
           });
         }
-        it.each(doesNotSay)("does not find it in %j", ({ text, role }) => {
-          expect(signalsIn(text, role)).not.toContain(signalId);
+        it.each(doesNotSay)("does not find it in %j", async ({ text, role }) => {
+          expect(await customerSideSignalsIn(text, role ?? "customer")).not.toContain(signalId);
         });
       });
     }

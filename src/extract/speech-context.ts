@@ -65,12 +65,24 @@ const RESOLVED: readonly RegExp[] = [
   /\b(?:is|was|got|been|are|were|now|all)\s+(?:\w+\s+)?(?:fixed|resolved|sorted(?: out)?|solved|cleared up)\b/,
   /\b(?:back to normal|back up|back on track|working (?:fine|again|well) (?:now|since)|all good now|went away|no (?:more )?(?:complaints|issues|problems|tickets) since)\b/,
   /\b(?:been|everyone's been|everybody's been|we've been|we're)\s+(?:live|fine|stable|running smoothly|working)\s+since\b/,
-  /\bbut\s+(?:now|since|these days|everyone|everybody|it's|they're|we're)\b[^.?!]{0,40}\b(?:live|fine|normal|fixed|working|back|good|sorted)\b/,
+  /(?<!\b(?:thanks|thank you),?\s)\bbut\s+(?:now|since|these days|everyone|everybody|it's|they're|we're)\b[^.?!]{0,40}\b(?:live|fine|normal|fixed|working|back|good|sorted)\b/,
 ];
 
 /** A problem reported as over ("the export bug from March is fixed"): not an open risk. */
 export function isResolvedPast(sentence: string): boolean {
   return RESOLVED.some((pattern) => pattern.test(sentence));
+}
+
+const DISMISSALS: readonly RegExp[] = [
+  /^(?:but\s+|and\s+|honestly,?\s+|really,?\s+)?(?:it's|it is|that's|that is|this is)\s+(?:fine|ok|okay|alright|all right|no (?:big )?(?:deal|bother|problem)|not a (?:big )?(?:deal|problem)|manageable|no hardship)\b/,
+  /\b(?:doesn't|does not|don't|do not)\s+(?:really\s+)?(?:bother|trouble)\s+(?:us|me|anyone|them)\b/,
+  /\b(?:we|i)(?:'re| are)\s+(?:honestly\s+|really\s+|perfectly\s+)?(?:fine|happy|ok|okay|comfortable)\s+(?:with|doing)\s+(?:it|that|this)\b/,
+  /\b(?:works|worked)\s+(?:well enough|fine|for us)\b|\bno complaints\b|\bnot a problem(?: for us)?\b/,
+];
+
+/** A speaker shrugging off what they just described ("it's fine, honestly"): no pain behind it. */
+export function isDismissal(sentence: string): boolean {
+  return DISMISSALS.some((pattern) => pattern.test(sentence));
 }
 
 /** Lower case, straight quotes and apostrophes, single spaces: what every cue pattern is written against. */
@@ -84,4 +96,4 @@ export function foldSentence(sentence: string): string {
 }
 
 /** Every pattern above, for the offline extractor's content hash. */
-export const SPEECH_CONTEXT_PATTERNS: readonly RegExp[] = [NEGATORS, CLAUSE_BREAK, ...HYPOTHETICALS, ...PITCHES, ...RESOLVED];
+export const SPEECH_CONTEXT_PATTERNS: readonly RegExp[] = [NEGATORS, CLAUSE_BREAK, ...HYPOTHETICALS, ...PITCHES, ...RESOLVED, ...DISMISSALS];

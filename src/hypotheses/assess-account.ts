@@ -8,6 +8,7 @@ import { vendorProfileSchema, type VendorProfile } from "../ingest/vendor-profil
 import { evaluateReadiness } from "../rules/evaluate-readiness.js";
 import { loadRules } from "../rules/load-rules.js";
 import { labelOfferings } from "../rules/match-offering.js";
+import { labelPeople } from "../rules/match-person.js";
 import type { EvidenceFact, ReadinessInput, ReadinessResult } from "../rules/readiness-contract.js";
 import type { LoadedRules } from "../rules/rules-schema.js";
 import { toEvidenceFact } from "../evidence/cite-evidence.js";
@@ -59,7 +60,7 @@ export async function assessAccount(database: Queryable, accountId: string, opti
   const input: ReadinessInput = {
     account,
     usage,
-    evidence: labelOfferings(facts, vendorProfile, account),
+    evidence: labelPeople(labelOfferings(facts, vendorProfile, account), account),
     asOf: options.asOf ?? today(),
   };
   return {

@@ -94,5 +94,5 @@ export function callDocument(call: CallFile, directory: RoleDirectory, sourceRef
       callOffsetSeconds: turn.start,
     });
   }
-  return { accountId: call.accountId, kind: "call", sourceRef, title: call.title, occurredAt: call.date, ...builder.finish() };
+  return { accountId: call.accountId, kind: "call", sourceRef, title: call.title, occurredAt: call.startedAt ?? call.date, ...builder.finish() };
 }

@@ -29,6 +29,8 @@ export interface CallFile {
   readonly accountId: string;
   readonly format: "vtt" | "srt" | "txt" | "json";
   readonly date: string;
+  /** When the call started, as given (a JSON transcript's or sidecar's started_at with its time). */
+  readonly startedAt?: string;
   readonly title: string;
   /** People named by the transcript itself or its sidecar: their roles come before vendor.json's. */
   readonly participants?: readonly Participant[];
@@ -203,7 +205,7 @@ async function readCall(
       return { problems: [{ file, record: "transcript", field: "account_id", reason: `unknown account "${accountId}"` }] };
     }
     if (turns.length === 0) return { problems: [{ file, record: "transcript", field: "turns", reason: "every turn is blank" }], warnings };
-    return { call: { file, accountId, format, date: startedAt.slice(0, 10), title, participants, turns }, problems: [], warnings };
+    return { call: { file, accountId, format, date: startedAt.slice(0, 10), startedAt, title, participants, turns }, problems: [], warnings };
   }
   const sidecar = await readSidecar(`${file}${SIDECAR_SUFFIX}`);
   if (!sidecar.success) return { problems: sidecar.problems };
@@ -225,7 +227,16 @@ async function readCall(
     return { problems: [...parsed.problems, { file, reason: `no speaker turns found (expected ${parser.description})` }] };
   }
   return {
-    call: { file, accountId, format, date, title, participants: sidecar.data?.participants ?? [], turns: parsed.turns },
+    call: {
+      file,
+      accountId,
+      format,
+      date,
+      ...(sidecar.data?.started_at === undefined ? {} : { startedAt: sidecar.data.started_at }),
+      title,
+      participants: sidecar.data?.participants ?? [],
+      turns: parsed.turns,
+    },
     problems: parsed.problems,
     warnings: parsed.warnings ?? [],
   };

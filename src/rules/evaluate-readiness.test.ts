@@ -54,7 +54,7 @@ describe("verdicts", () => {
       ["blocking_risks", "pass"],
     ]);
     expect(result.expansionTypes).toEqual([expect.objectContaining({ type: "volume", evidenceIds: ["3", "4"], signals: ["org_growth"] })]);
-    expect(result.rulesVersion).toMatch(/^2026\.11-1\+[0-9a-f]{12}$/);
+    expect(result.rulesVersion).toMatch(/^2026\.12-1\+[0-9a-f]{12}$/);
   });
 
   it("fix_footprint: a failing gate wins over an unknown one", () => {
@@ -220,6 +220,14 @@ describe("gate customer_pull", () => {
     expect(result.expansionTypes).toEqual([
       expect.objectContaining({ type: "volume", evidenceIds: [], signals: ["seat_pressure"], seatUtilisation: expect.objectContaining({ ratio: 0.85, measuredOn: "2026-10-31" }) }),
     ]);
+  });
+
+  it("reads the seat metric under the names other usage exports give it, and says which names it looked for (issue 16, class 11)", () => {
+    const renamed = pullOf([], [{ account_id: "acme", date: "2026-10-31", metric: "active_licences", value: 91 }]);
+    expect(renamed.expansionTypes[0]?.seatUtilisation).toMatchObject({ activeUsers: 91, ratio: 0.91 });
+    const unknown = pullOf([], [{ account_id: "acme", date: "2026-10-31", metric: "weekly_logins", value: 91 }]);
+    expect(unknown.expansionTypes).toEqual([]);
+    expect(gate(unknown, "customer_pull").reasons.join(" ")).toMatch(/weekly_logins.*metric_aliases/);
   });
 
   it("does not count utilisation at or below the threshold, or measured too long ago", () => {

@@ -7,13 +7,13 @@ import { DEFAULT_RULES_FILE, loadRules, parseRules } from "./load-rules.js";
 describe("rules file", () => {
   it("the shipped file is valid, versioned, and its hash changes with any edit", async () => {
     const loaded = await loadRules();
-    expect(loaded.rules.version).toBe("2026.11-1");
+    expect(loaded.rules.version).toBe("2026.12-1");
     expect(loaded.rules.customer_pull.seat_utilisation.above_ratio).toBe(0.8);
     const text = await readFile(DEFAULT_RULES_FILE, "utf8");
     const edited = parseRules(text.replace("above_ratio: 0.8", "above_ratio: 0.85"), "edited.yaml");
     expect(edited.rules.version).toBe(loaded.rules.version);
     expect(edited.rulesVersion).not.toBe(loaded.rulesVersion);
-    expect(edited.rulesVersion).toMatch(/^2026\.11-1\+[0-9a-f]{12}$/);
+    expect(edited.rulesVersion).toMatch(/^2026\.12-1\+[0-9a-f]{12}$/);
   });
 
   it("names the file, the field and the line of every problem", async () => {

@@ -12,7 +12,7 @@ export const DEFAULT_RULES_FILE = fileURLToPath(new URL("./readiness-rules.yaml"
  * Reads, parses and validates a rules file. Every problem names the file, the field and, where the YAML
  * has one, the line.
  *
- * @example const { rules, rulesVersion } = await loadRules(); // rulesVersion "2026.11-1+3f9c0a1b2c4d"
+ * @example const { rules, rulesVersion } = await loadRules(); // rulesVersion "2026.12-1+3f9c0a1b2c4d"
  */
 export async function loadRules(file: string = DEFAULT_RULES_FILE): Promise<LoadedRules> {
   let text: string;

@@ -79,3 +79,27 @@ describe("matchOffering (demo vendor profile: Team < Business < Enterprise; Fore
     expect(offeringOf("7")).toBeUndefined();
   });
 });
+
+describe("issue 16, class 8: offerings are matched as names and phrases, not common words", () => {
+  const parts = {
+    product: "Tessera",
+    vendor: "Tessera Labs",
+    vendor_email_domains: ["tessera.example"],
+    unmatched_speaker_role: "unknown" as const,
+    tiers: [{ id: "core", name: "Core", capabilities: ["work orders"] }],
+    add_ons: [{ id: "parts", name: "Tessera Parts", capabilities: ["spare parts inventory", "supplier reorders"] }],
+    participants: [],
+  };
+  const core = createAccount({ id: "harbour", tier: "core" });
+
+  it("a common word that shares a stem with an add-on's name matches nothing", () => {
+    expect(matchOffering("Honestly the boring part is copying the list by hand.", parts, core)).toBeUndefined();
+    expect(matchOffering("We reorder from the supplier when stock runs low.", parts, core)).toBeUndefined();
+  });
+
+  it("the add-on's full name, its name written as a name, or a capability as a phrase does", () => {
+    expect(matchOffering("Could Tessera Parts handle this for us?", parts, core)).toMatchObject({ id: "parts", relation: "add_on" });
+    expect(matchOffering("Is that something Parts does?", parts, core)).toMatchObject({ id: "parts" });
+    expect(matchOffering("We track the spare parts inventory in a notebook.", parts, core)).toMatchObject({ id: "parts", matched: ["spare parts inventory"] });
+  });
+});

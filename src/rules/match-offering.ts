@@ -30,28 +30,39 @@ interface Candidate {
 
 /**
  * Which tier or add-on a quote asks for, from the vendor profile: a capability matches when all its words
- * (two or more) appear in the quote; an add-on also matches by name ("Lumen Forecast", "Forecast"), a tier
+ * (two or more) appear in the quote as a phrase; an add-on also matches by its full name ("Lumen Forecast")
+ * or its own name written as a name ("Forecast", capitalised), a tier
  * only by name followed by "tier" or "plan" (tier names like "Team" are everyday words). The best-scoring
  * offering wins; a tie or no match gives undefined, and the rules then count both expansion types.
  *
  * @example matchOffering("Can Lumen do the forecasting piece itself?", profile, account)?.relation // "add_on"
  */
 export function matchOffering(quote: string, profile: VendorProfile, account: Account): OfferingMatch | undefined {
-  const quoteStems = new Set(stems(quote));
+  const quoteStems = stems(quote);
   const lowerQuote = quote.toLowerCase();
-  const productStems = new Set(stems(profile.product));
+  const productWords = new Set(profile.product.toLowerCase().split(/\s+/));
   const candidates: Candidate[] = [];
   const consider = (kind: "tier" | "add_on", offering: VendorProfile["tiers"][number]) => {
     const matched = offering.capabilities.filter((capability) => {
       const words = stems(capability);
       // One-word capabilities ("dashboards") are everyday words: matching them would call every quote a
-      // current-plan ask. Two words or more ("scenario planning", "row-level security") say what is meant.
-      return words.length >= 2 && words.every((word) => quoteStems.has(word));
+      // current-plan ask. Two words or more ("scenario planning", "row-level security"), said together as
+      // a phrase, say what is meant; the same words scattered over a sentence do not.
+      return words.length >= 2 && containsPhrase(quoteStems, words);
     });
-    const nameWords = stems(offering.name).filter((word) => !productStems.has(word));
+    const shortName = offering.name
+      .split(/\s+/)
+      .filter((word) => !productWords.has(word.toLowerCase()))
+      .join(" ");
+    // An add-on by its full name ("Lumen Forecast"), by its own name written as a name ("Forecast",
+    // capitalised), or by a form of that name when the name is a long, specific word ("forecasting"):
+    // a short everyday word in lower case ("the boring part") is not the "Parts" add-on.
+    const shortStems = stems(shortName);
     const named =
       kind === "add_on"
-        ? nameWords.length > 0 && nameWords.every((word) => quoteStems.has(word))
+        ? new RegExp(`\\b${escapeRegExp(offering.name)}\\b`, "i").test(quote) ||
+          (shortName !== "" && new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(shortName)}(?:s|es)?(?![\\p{L}])`, "u").test(quote)) ||
+          (shortStems.length === 1 && (shortStems[0]?.length ?? 0) >= 6 && quoteStems.includes(shortStems[0] ?? ""))
         : new RegExp(`\\b${escapeRegExp(offering.name.toLowerCase())}\\s+(tier|plan)\\b`).test(lowerQuote);
     const score = matched.length + (named ? 2 : 0);
     if (score > 0) candidates.push({ kind, id: offering.id, name: offering.name, score, matched: named ? [offering.name, ...matched] : matched });
@@ -71,6 +82,14 @@ function relationOf(candidate: Candidate, profile: VendorProfile, account: Accou
   const current = profile.tiers.findIndex((tier) => tier.id === account.tier);
   // An account on a tier the profile does not list cannot be compared: treat the ask as an upgrade.
   return current !== -1 && wanted <= current ? "current_plan" : "higher_tier";
+}
+
+/** True when `phrase` occurs in `words` as consecutive words. */
+function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  for (let start = 0; start + phrase.length <= words.length; start += 1) {
+    if (phrase.every((word, offset) => words[start + offset] === word)) return true;
+  }
+  return false;
 }
 
 function escapeRegExp(text: string): string {

@@ -42,6 +42,11 @@ export interface EvidenceFact {
   readonly place?: string;
   /** Set for tier_workaround and higher_tier_interest when the quote names a tier or add-on capability. */
   readonly offering?: OfferingMatch;
+  /**
+   * Set for champion_engaged and champion_departing when the account has a champion on record
+   * (`match-person.ts`): whether the quote is about the champion or about someone else.
+   */
+  readonly about?: "champion" | "someone_else";
 }
 
 /** Everything the rules decide from. No model, no database: the same input always gives the same result. */

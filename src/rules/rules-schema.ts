@@ -36,6 +36,8 @@ export const readinessRulesSchema = z.strictObject({
     }),
     seat_utilisation: z.strictObject({
       metric: z.string().trim().min(1),
+      /** Other names the same number goes by in usage exports, tried in order when `metric` is absent. */
+      metric_aliases: z.array(z.string().trim().min(1)).default([]),
       above_ratio: z.number().positive().max(1),
       max_age_days: windowDaysSchema,
     }),

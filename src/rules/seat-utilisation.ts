@@ -22,18 +22,25 @@ export function readSeatUtilisation(
   if (seats === undefined || seats === 0) {
     return { kind: "unavailable", reason: "The account has no licensed seat count, so seat utilisation cannot be measured." };
   }
-  const measurements = usage
-    .filter((metric) => metric.account_id === account.id && metric.metric === rules.metric && timeOf(metric.date) <= now)
-    .sort((left, right) => timeOf(left.date) - timeOf(right.date));
+  const own = usage.filter((metric) => metric.account_id === account.id && timeOf(metric.date) <= now);
+  // The configured metric, or else the first of its aliases the usage export has.
+  const metricName = [rules.metric, ...rules.metric_aliases].find((name) => own.some((metric) => metric.metric === name));
+  const measurements = own.filter((metric) => metric.metric === metricName).sort((left, right) => timeOf(left.date) - timeOf(right.date));
   const newest = measurements.at(-1);
   if (newest === undefined) {
-    return { kind: "unavailable", reason: `No ${rules.metric} numbers, so seat utilisation cannot be measured.` };
+    const present = [...new Set(own.map((metric) => metric.metric))].sort();
+    return {
+      kind: "unavailable",
+      reason:
+        `No ${[rules.metric, ...rules.metric_aliases].join(" or ")} numbers, so seat utilisation cannot be measured` +
+        (present.length === 0 ? "." : ` (the usage data has ${present.join(", ")}; add the seat metric's name to metric_aliases in the rules file).`),
+    };
   }
   const measuredAt = timeOf(newest.date);
   if (measuredAt < daysBefore(now, rules.max_age_days)) {
     return {
       kind: "unavailable",
-      reason: `The latest ${rules.metric} number (${newest.date}) is ${daysBetween(measuredAt, now)} days old, older than ${rules.max_age_days} days.`,
+      reason: `The latest ${newest.metric} number (${newest.date}) is ${daysBetween(measuredAt, now)} days old, older than ${rules.max_age_days} days.`,
     };
   }
   const ratio = newest.value / seats;

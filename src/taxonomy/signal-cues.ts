@@ -15,6 +15,11 @@ export interface SignalCue {
   readonly inQuestions?: boolean;
   /** A conditional is part of the ask ("something we'd get if we moved up a plan?"): hypotheticals count. */
   readonly conditional?: boolean;
+  /**
+   * The phrase means the signal only next to this: a sentence up to three away (any speaker, neighbouring
+   * turns included) must match it ("no, thanks" counts as a decline only after an offer).
+   */
+  readonly needsNearby?: RegExp;
 }
 
 export interface SignalCues {
@@ -31,7 +36,9 @@ export interface SignalCues {
 
 // Shared vocabulary, so the families below read as phrases.
 const SEATS = String.raw`(?:seats?|licen[cs]es?|logins?|user accounts?)`;
-const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred|half|a dozen|dozens?)`;
+/** Numbers in words as people say them: "eighty-eight", "twenty six thousand", "a hundred and ten". */
+const SPELLED = String.raw`(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:\s+(?:hundred|thousand)(?:\s+and\s+[a-z-]+)?)?`;
+const NUMBER = String.raw`(?:\d+(?:[.,]\d+)?|${SPELLED}|a hundred|hundred|a thousand|half|a dozen|dozens?)`;
 const UNIT = String.raw`(?:%|percent|per cent|points?|hours?|minutes?|days?|weeks?|months?|seconds?|dollars|k\b)`;
 const TEAM = String.raw`(?:team|teams|department|departments|group|division|office|unit|function|folks|people|leads?|managers?|directors?|head|heads|principals|leaders|depot|crew|staff|peers|supervisors?)`;
 /** Departments named on their own ("finance has been...", "HR keeps asking"). */
@@ -236,6 +243,9 @@ export const SIGNAL_CUES = {
       { pattern: /\bwants?\s+(?:it|this|one|access|that|the same)\s+for\s+(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:team|department|group|staff|crew)\b/, weight: 0.75 },
       // A group asking to get in: people who ask for access do not have it yet.
       { pattern: /\b(?:team|teams|department|group|staff|colleagues|rest of (?:my|our|the|his|her|their) \w+|rest of them)\b[^.?!]{0,60}\b(?:asking|asked|ask|asks|keeps asking|wants?|wanted)\b[^.?!]{0,50}\b(?:get|have|for|request(?:ing)?)\s+(?:\w+\s+)?access\b/, weight: 0.75 },
+      // Plain words: "my crew keeps asking for the app", "the night shift wants in", "the drivers want it too".
+      { pattern: new RegExp(String.raw`\b(?:my|our|the|his|her|their|other|another)\s+(?:[\w-]+\s+){0,2}(?:${TEAM}|crews?|shifts?|lads|guys|gang|drivers|nurses|techs|technicians|engineers|pickers|cleaners|porters|chefs|cooks|kitchen|front of house|back office|warehouse|field|ward|wards|teachers|coaches|volunteers|agents|reps|planners|schedulers|site|sites|branches)\b[^.?!]{0,40}\b(?:keeps? asking|kept asking|been asking|keep on at me|on at me|been on at me|are asking|is asking|asked|asking)\s+(?:me\s+|us\s+)?(?:for|about|when|if|whether)\s+(?:they\s+can\s+(?:get|have|use)\s+|they(?:'ll| will)?\s+get\s+)?(?:the app|the tool|the system|the product|it|access|a login|logins|their own|the same)\b`), weight: 0.75 },
+      { pattern: new RegExp(String.raw`\b(?:my|our|the|his|her|their|other|another)\s+(?:[\w-]+\s+){0,2}(?:${TEAM}|crews?|shift|lads|guys|drivers|nurses|techs|technicians|engineers|pickers|cleaners|porters|chefs|kitchen|warehouse|field|wards?|teachers|coaches|volunteers|agents|reps|planners|sites|branches)\s+(?:\w+\s+)?(?:wants?|want to get|would love|'d love|are desperate|is desperate|are itching|are keen|is keen)\s+(?:in\b|it too\b|one too\b|it as well\b|the app\b|access\b|in on\b|to get (?:in|on|access)\b|to be on it\b)`), weight: 0.75 },
     ],
   },
   peer_usage_question: {
@@ -297,6 +307,10 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:cut|cuts|reduced|dropped|fell|fallen|improved|increased|saved|saves|saving|shaved|trimmed|down|up)\b[^.?!]{0,30}[£$€]\s?\d[\d,.]*\s*(?:k|m|grand)?\b/, weight: 0.75 },
       { pattern: /\b(?:down|up|cut|reduced|fallen|fell|dropped|saved)\s+(?:by\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more than\s+)?(?:a|one|two)\s+(?:third|quarter|half|fifth)\b/, weight: 0.75 },
       { pattern: /\bnow\b[^.?!]{0,60}\bused to (?:take|be|cost|need)\b/, weight: 0.7 },
+      // A rate or level stated with the one it replaced: "closing at eighty-eight percent, up from sixty-three".
+      { pattern: new RegExp(String.raw`\b(?:at|to|now|hit|reached|hitting|sits? at|sitting at)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?${NUMBER}\s*${UNIT}?[^.?!]{0,12}\b(?:up|down)\s+from\s+(?:about\s+|around\s+|roughly\s+)?${NUMBER}`), weight: 0.8 },
+      { pattern: new RegExp(String.raw`\b(?:down|up)\s+from\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?${NUMBER}\s*${UNIT}?`), weight: 0.75 },
+      { pattern: new RegExp(String.raw`\b(?:grew|rose|climbed|jumped|went up|improved|dropped|fell|went down|came down)\s+(?:to\s+)?(?:about\s+|around\s+)?${NUMBER}\s*${UNIT}?(?:\s+(?:a|per|each)\s+(?:day|week|month|quarter|year|shift))?\s+from\s+(?:about\s+|around\s+)?${NUMBER}`), weight: 0.8 },
     ],
     exclusions: [
       // Targets, hopes and vendor benchmarks are not results.
@@ -321,6 +335,13 @@ export const SIGNAL_CUES = {
       { pattern: /\bi(?:'ll| will)\s+(?:chase|sort|check with|speak to|talk to|loop in|book|confirm|line up|set up)\b[^.?!]{0,80}\b(?:by|today|tonight|this|next|tomorrow|friday|monday|tuesday|wednesday|thursday|end of|get back to you)\b/, weight: 0.65 },
       { pattern: /\bi(?:'ve| have)?\s+(?:set up|created|started|opened)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:channel|group chat|chat|forum|drop-?in|faq|wiki|page)\b/, weight: 0.7 },
       { pattern: /\bi(?:'ll| will|'m going to)\s+(?:walk|take|talk)\s+(?:the|our|my|all the)?\s*(?:[\w-]+\s+){0,2}through (?:it|the)\b/, weight: 0.75 },
+      // Engagement shown as doing: a date in the diary, an invite sent, people brought along.
+      { pattern: /\b(?:i|we)(?:'ve| have)?\s+(?:already\s+|just\s+)?(?:put|added|blocked|pencilled|penciled|booked|stuck)\s+(?:it|that|this|them|the [\w-]+|a [\w-]+|time|two hours|an hour)\s+(?:in|into|on)\s+(?:the|my|our|everyone's|their)\s+(?:calendars?|diary|diaries|schedule)\b/, weight: 0.75 },
+      { pattern: /\b(?:it's|it is|that's|that is|they're|they are)\s+already\s+in\s+(?:the|my|our|everyone's|their)\s+(?:calendars?|diary|diaries)\b/, weight: 0.7 },
+      { pattern: /\bi(?:'ve| have|'ll| will)?\s+(?:already\s+|just\s+)?(?:sent|send|forwarded|forward|circulated|circulate|shared|share|emailed|email)\s+(?:you\s+|everyone\s+|them\s+|out\s+|over\s+)?(?:the|an?|our|my)\s+(?:[\w-]+\s+)?(?:invites?|invitations?|agenda|survey|data|spreadsheet|export|summary|numbers|figures|requirements)\b/, weight: 0.7 },
+      { pattern: /\bi(?:'m| am|'ll| will|'ve| have)\s+(?:already\s+)?(?:bringing|bring|brought|inviting|invite|invited|roping in|roped in|looping in|looped in|pulling in)\s+(?:along\s+)?(?:the|our|my|two|three|four|a few|a couple of|both|all|some of)\b/, weight: 0.7 },
+      { pattern: /\bi(?:'ve| have)?\s+(?:already\s+|just\s+)?(?:scheduled|booked|arranged|set up|organised|organized|lined up|called)\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}(?:call|meeting|session|review|kick-?off|demo|workshop|walkthrough|catch-?up|huddle|briefing)\b/, weight: 0.75 },
+      { pattern: /\bi(?:'m| am)\s+(?:setting up|scheduling|booking|arranging|organising|organizing|sending|pulling together|putting together)\b[^.?!]{0,50}\b(?:call|meeting|session|invites?|training|workshop|data|numbers|rota|pilot|review|walkthrough)\b/, weight: 0.7 },
     ],
     exclusions: [/\b(?:haven't had|no time|too busy|swamped|out (?:of office|on holiday)|on holiday|on leave|last day)\b/],
   },
@@ -527,6 +548,12 @@ export const SIGNAL_CUES = {
       { pattern: /(?:^|\bplease\s+)(?:don't|do not)\s+(?:try\s+to\s+)?(?:sell|upsell|pitch)\w*/, weight: 0.8, carriesNegation: true },
       { pattern: /\bevery\s+(?:email|call|message|meeting|conversation|check-in)\b[^.?!]{0,40}\babout\s+(?:upgrad\w*|selling|add-?ons?|pricing|more seats|the (?:\w+\s+)?tier)\b/, weight: 0.75 },
       { pattern: /\b(?:can we not|could we not|let's not|please no|no more)\s+(?:have\s+|do\s+)?(?:another|more|any)\s+(?:pricing|sales|commercial|upgrade|upsell)\s+(?:conversation|call|discussion|pitch|talk|meeting)s?\b/, weight: 0.8, carriesNegation: true, inQuestions: true },
+      // Polite declines of an offer: "no, we don't want the top tier, but thanks", "we'll pass on the add-on".
+      { pattern: /\b(?:don't|do not|won't|will not|wouldn't|would not)\s+(?:really\s+)?(?:want|need)\s+(?:the|a|an|any|that|this|to (?:move|go|step|upgrade|add|buy))\s+(?:[\w-]+\s+){0,3}(?:tier|plan|upgrade|add-?ons?|module|package|edition|bundle|seats|up|licen[cs]es)\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\b(?:we'll|we will|i'll|i will|we're going to|i'm going to|we'd|we would|i'd|i would|going to|have to|happy to)\s+(?:\w+\s+)?pass\s+on\b/, weight: 0.75 },
+      { pattern: /\b(?:thanks|thank you|appreciate (?:it|the offer)),?\s+but\s+(?:no\b|not\b|we're|we are|we'll|we will|i think we're|we're fine|we're good|we'll stick|we'll stay)[^.?!]{0,40}\b(?:fine|good|happy|ok|okay|sorted|stay|stick|pass|not|no|as we are|where we are|for now)\b/, weight: 0.75, carriesNegation: true, needsNearby: /\b(?:upgrad\w*|tier|plan|add-?ons?|module|package|edition|seats|licen[cs]es|pricing|price|quote|proposal|offer|bundle|enterprise|premium|professional)\b/ },
+      { pattern: /^(?:oh,?\s+|um,?\s+|honestly,?\s+)?(?:no|nah|not for us|not for now|not right now|not this year),?\s+(?:thanks|thank you|but thanks|we're (?:fine|good|ok|okay|happy)|we'll pass|i think we're (?:fine|good|ok|okay))\b/, weight: 0.7, carriesNegation: true, needsNearby: /\b(?:upgrad\w*|tier|plan|add-?ons?|module|package|edition|seats|licen[cs]es|pricing|price|quote|proposal|offer|bundle|enterprise|premium|professional)\b/ },
+      { pattern: /\b(?:we're|we are|i'm|i am|we'll|we will)\s+(?:perfectly\s+|quite\s+|really\s+)?(?:happy|fine|good|ok|okay|content|sticking|staying|stay|stick)\s+(?:with|on|where)\s+(?:what we have|what we've got|our current (?:plan|tier|setup|package|seats)|the (?:plan|tier) we're on|we are|essentials|the one we have|our (?:plan|tier))\b/, weight: 0.7, needsNearby: /\b(?:upgrad\w*|tier|add-?ons?|module|package|edition|more seats|pricing|quote|proposal|offer|bundle|enterprise|premium|move up|step up)\b/ },
     ],
   },
 } as const satisfies Record<SignalId, SignalCues>;

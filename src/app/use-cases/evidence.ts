@@ -1,3 +1,4 @@
+import { documentFlags, type StoredDocumentFlag } from "../../db/document-flag-store.js";
 import { listEvidence as storedEvidence } from "../../db/evidence-store.js";
 import { InputError } from "../../errors.js";
 import { formatCitation } from "../../evidence/cite-evidence.js";
@@ -26,4 +27,14 @@ export async function listEvidence(services: Services, filter: EvidenceFilter = 
   }
   const rows = await storedEvidence(services.database, filter);
   return rows.map((row) => ({ ...row, citation: formatCitation(row) }));
+}
+
+/**
+ * An account's flagged documents: passages that address the analyzer (quarantined by extraction, never
+ * evidence), for the reviewer to see next to the evidence.
+ *
+ * @example const flags = await listDocumentFlags(services, "brightpath-logistics");
+ */
+export async function listDocumentFlags(services: Services, accountId: string): Promise<StoredDocumentFlag[]> {
+  return documentFlags(services.database, accountId);
 }

@@ -49,7 +49,7 @@ export function registerDemoCommand(program: Command, dependencies: ContextDepen
       const source = await readSourceFolder(folder);
       if (source.problems.length > 0) throw new InputError(source.problems);
       // The demo runs offline whatever the environment says: no key, no network.
-      const offline = { embedder: createOfflineEmbedder(), extractor: new OfflineExtractor() };
+      const offline = { embedder: createOfflineEmbedder(), extractor: new OfflineExtractor({ vendor: source.vendor }) };
       const { summaries, index, evidence, readiness } = await context.run(async (services) => {
         const { database, rules } = services;
         context.output.note(`Database: ${database.location} (${database.engine})`);

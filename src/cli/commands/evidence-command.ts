@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { listEvidence, type CitedEvidence } from "../../app/index.js";
+import { listDocumentFlags, listEvidence, type CitedEvidence } from "../../app/index.js";
 import { SIGNAL_IDS } from "../../taxonomy/signals.js";
 import { contextFor, type ContextDependencies } from "../command-context.js";
 import { cut } from "../output.js";
@@ -35,24 +35,35 @@ export function registerEvidenceCommand(program: Command, dependencies: ContextD
     .action(async (account: string, options: EvidenceOptions, command: Command) => {
       const context = contextFor(command, dependencies);
       const includeDisputed = options.includeDisputed === true;
-      const all = await context.read((services) => listEvidence(services, { accountId: account, signalId: options.signal }));
+      const { all, flags } = await context.read(async (services) => ({
+        all: await listEvidence(services, { accountId: account, signalId: options.signal }),
+        flags: await listDocumentFlags(services, account),
+      }));
       const shown = includeDisputed ? all : all.filter((row) => row.status !== "disputed");
       const disputedHidden = all.length - shown.length;
       const customerSide = shown.filter((row) => row.speakerRole !== "vendor");
       const vendor = shown.filter((row) => row.speakerRole === "vendor");
+      // Passages that address the analyzer are never evidence; the reviewer sees the documents flagged.
+      const flagged = flags.map((flag) => ({ sourceRef: flag.sourceRef, speaker: flag.speaker, kind: flag.kind, text: flag.text }));
       context.output.result(
         {
           account,
           evidence: customerSide,
           ...(options.includeVendor === true ? { vendorEvidence: vendor } : { vendorEvidenceHidden: vendor.length }),
           ...(includeDisputed ? {} : { disputedHidden }),
+          ...(flagged.length === 0 ? {} : { flaggedDocuments: flagged }),
         },
         () =>
-          renderEvidence(account, customerSide, vendor, disputedHidden, {
-            includeVendor: options.includeVendor === true,
-            includeDisputed,
-            quoteWidth: options.full === true ? undefined : context.output.columns - QUOTE_INDENT,
-          }),
+          [
+            renderEvidence(account, customerSide, vendor, disputedHidden, {
+              includeVendor: options.includeVendor === true,
+              includeDisputed,
+              quoteWidth: options.full === true ? undefined : context.output.columns - QUOTE_INDENT,
+            }),
+            ...(flagged.length === 0
+              ? []
+              : ["", `Flagged: ${flagged.length} passage${flagged.length === 1 ? "" : "s"} addressed to the analyzer (quarantined, never evidence):`, ...flagged.map((flag) => `  ${flag.sourceRef} (${flag.speaker}): "${flag.text}"`)]),
+          ].join("\n"),
       );
     });
 }

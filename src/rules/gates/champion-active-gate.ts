@@ -9,8 +9,10 @@ export const championActiveGate: ReadinessGate = {
   nextCustomerAction: { rank: 1, text: "The customer names who owns the product on their side now, and that person joins the next call." },
   evaluate({ input, timeline, now, rules }) {
     const windowDays = rules.champion_active.window_days;
-    const engaged = ofSignals(timeline, ["champion_engaged"]);
-    const departing = ofSignals(timeline, ["champion_departing"]);
+    // Someone else's engagement or departure is not the champion's (match-person.ts labels who it is about).
+    const aboutChampion = (fact: { readonly about?: string }) => fact.about !== "someone_else";
+    const engaged = ofSignals(timeline, ["champion_engaged"]).filter(aboutChampion);
+    const departing = ofSignals(timeline, ["champion_departing"]).filter(aboutChampion);
     const lastEngaged = latest(engaged);
     const lastDeparting = latest(departing);
     const gate = "champion_active" as const;

@@ -85,6 +85,8 @@ export interface EvidenceRow {
   readonly quote: string;
   readonly speakerRole?: SpeakerRole;
   readonly status?: "active" | "disputed";
+  /** Record the comment or call time of the quote, as the extractor does. */
+  readonly withPlace?: boolean;
 }
 
 /** Inserts an evidence row as the extractor would after its citation check. Returns the evidence id. */
@@ -116,9 +118,10 @@ export async function insertEvidence(database: Queryable, row: EvidenceRow): Pro
       segment?.speaker ?? null,
       row.speakerRole ?? segment?.speakerRole ?? "unknown",
       row.status ?? "active",
-      // Where in the document, as the extractor records it: the comment, or the turn's time in the call.
-      segment?.commentRef ?? null,
-      segment?.callOffsetSeconds ?? null,
+      // Where in the document, as the extractor records it (the comment, or the turn's time in the call),
+      // only when asked: older tests expect citations without it.
+      row.withPlace === true ? (segment?.commentRef ?? null) : null,
+      row.withPlace === true ? (segment?.callOffsetSeconds ?? null) : null,
     ],
   );
   if (inserted === undefined) throw new Error("evidence insert returned no id");

@@ -106,11 +106,11 @@ export async function labelReadyAccount(services: Services, accountId: string): 
   const ticket = `tickets/${accountId}.json#4412`;
   const call = `calls/${accountId}/2026-10-20-quarterly-review.txt`;
   return {
-    teamTicket: await insertEvidence(database, { sourceRef: ticket, signalId: "other_team_interest", quote: "Our warehouse team keeps asking when they can get into the dashboards." }),
-    outcome: await insertEvidence(database, { sourceRef: ticket, signalId: "measurable_outcome", quote: "Late deliveries are down 18% since the dashboards went live." }),
-    teamCall: await insertEvidence(database, { sourceRef: call, signalId: "other_team_interest", quote: "The warehouse leads asked me for logins again this week." }),
-    champion: await insertEvidence(database, { sourceRef: call, signalId: "champion_engaged", quote: "I ran two training sessions for the night shift last week." }),
-    hostile: await insertEvidence(database, { sourceRef: ticket, signalId: "peer_usage_question", quote: HOSTILE_TEXT }),
+    teamTicket: await insertEvidence(database, { sourceRef: ticket, signalId: "other_team_interest", withPlace: true, quote: "Our warehouse team keeps asking when they can get into the dashboards." }),
+    outcome: await insertEvidence(database, { sourceRef: ticket, signalId: "measurable_outcome", withPlace: true, quote: "Late deliveries are down 18% since the dashboards went live." }),
+    teamCall: await insertEvidence(database, { sourceRef: call, signalId: "other_team_interest", withPlace: true, quote: "The warehouse leads asked me for logins again this week." }),
+    champion: await insertEvidence(database, { sourceRef: call, signalId: "champion_engaged", withPlace: true, quote: "I ran two training sessions for the night shift last week." }),
+    hostile: await insertEvidence(database, { sourceRef: ticket, signalId: "peer_usage_question", withPlace: true, quote: HOSTILE_TEXT }),
   };
 }
 
@@ -118,6 +118,6 @@ export async function labelReadyAccount(services: Services, accountId: string): 
 export async function seedReviewAccounts(services: Services): Promise<ReviewFixture> {
   await indexFolders(services, { folders: [await writeReviewSourceFolder([{ id: "acme", name: "Acme Freight" }], { globex: true })] });
   const acme = await labelReadyAccount(services, "acme");
-  const globexOutcome = await insertEvidence(services.database, { sourceRef: "tickets/globex.json#7001", signalId: "measurable_outcome", quote: "Stock-outs fell by 12% this quarter." });
+  const globexOutcome = await insertEvidence(services.database, { sourceRef: "tickets/globex.json#7001", signalId: "measurable_outcome", withPlace: true, quote: "Stock-outs fell by 12% this quarter." });
   return { evidence: { ...acme, globexOutcome } };
 }

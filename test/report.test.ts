@@ -223,6 +223,13 @@ describe("evidence report and evidence portfolio (three demo accounts, offline e
           author: { name: "Ray Castellano", email: "ray.castellano@kestrelcu.example", role: "customer" },
           body: "<script>alert(1)</script> We've used all 180 seats and people are sharing logins. We're going to need more seats for the two new branches.",
         },
+        {
+          // The champion, engaged again: with the departure disputed, the champion gate can move off fail.
+          id: "2",
+          created_at: "2026-11-21T10:00:00Z",
+          author: { name: "Owen Whitaker", email: "owen.whitaker@kestrelcu.example", role: "customer" },
+          body: "I'll set up a session with both branch managers next week and we'll get their teams started.",
+        },
       ],
     });
     await writeFile(ticketsFile, JSON.stringify(tickets, null, 2));

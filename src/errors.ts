@@ -57,6 +57,25 @@ export class NotFoundError extends AppError {}
 /** The request does not apply in the current state (approving a stale hypothesis, disputing twice). */
 export class ConflictError extends AppError {}
 
+/** A request carries no credentials, or ones that match no token (HTTP 401). */
+export class AuthenticationError extends AppError {}
+
+/** The caller is known but its role does not allow the action (a reader approving: HTTP 403). */
+export class PermissionError extends AppError {}
+
+/** A request body larger than the configured limit (HTTP 413). */
+export class PayloadTooLargeError extends AppError {
+  readonly limitBytes: number;
+
+  constructor(limitBytes: number) {
+    super(`The request body is larger than the limit of ${limitBytes} bytes.`);
+    this.limitBytes = limitBytes;
+  }
+}
+
+/** A feature this build does not offer yet (HTTP 501); the message says what to use instead. */
+export class NotImplementedError extends AppError {}
+
 /** The database cannot be opened, migrated or queried. */
 export class DatabaseError extends AppError {}
 

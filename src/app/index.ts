@@ -21,3 +21,5 @@ export { askInputSchema, type AskInput } from "../ask/ask-question.js";
 export { askResultSchema, type AskResult } from "../ask/answer-schema.js";
 export { formatCitation } from "../evidence/cite-evidence.js";
 export type { EvidenceId, EvidenceRecord, QuotedEvidence } from "../evidence/evidence-record.js";
+export { findAccount, findEvidence, findHypothesis, evidenceContext, gatesOfAssessment, type EvidenceInContext, type ContextPassage } from "./use-cases/review-reads.js";
+export { uploadSources, type UploadedSource } from "./use-cases/upload-sources.js";

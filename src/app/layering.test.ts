@@ -9,15 +9,17 @@ function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const file = path.join(directory, entry.name);
     if (entry.isDirectory()) return sourceFiles(file);
-    return entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts") ? [file] : [];
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [file] : [];
   });
 }
 
 const relative = (file: string) => path.relative(SOURCE, file);
 
 describe("layering", () => {
-  it("keeps src/cli/ off the database: front ends go through src/app/", () => {
-    const offenders = sourceFiles(path.join(SOURCE, "cli")).filter((file) => /from\s+["'](\.\.\/)+db\//.test(readFileSync(file, "utf8")));
+  it("keeps src/cli/ and src/http/ off the database: front ends go through src/app/", () => {
+    const frontEnds = [...sourceFiles(path.join(SOURCE, "cli")), ...sourceFiles(path.join(SOURCE, "http"))];
+    expect(frontEnds.some((file) => file.endsWith(".tsx"))).toBe(true);
+    const offenders = frontEnds.filter((file) => /from\s+["'](\.\.\/)+db\//.test(readFileSync(file, "utf8")));
     expect(offenders.map(relative)).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { DEFAULT_DATABASE_DIRECTORY, parseDatabaseLocation, type DatabaseLocation } from "../config/config.js";
 import { loadEmbedderConfig, type EmbedderConfig } from "../config/embedder-config.js";
 import { loadModelConfig, type ModelConfig } from "../config/model-config.js";
+import { loadServeConfig, serveFileSchema, type ServeConfig } from "../config/serve-config.js";
 import { ConfigError } from "../errors.js";
 
 /** The optional settings file, looked for in the working directory (first found wins). */
@@ -37,6 +38,8 @@ const configFileSchema = z.strictObject({
       statementTimeoutMs: z.number().int().min(0).optional(),
     })
     .optional(),
+  /** `evidence serve`: API tokens (as sha-256 hashes) and the request body limit. */
+  serve: serveFileSchema.optional(),
 });
 
 export type ConfigFile = z.infer<typeof configFileSchema>;
@@ -77,6 +80,8 @@ export interface Settings {
   /** Resolved lazily: an openai embedder without a key must not stop `accounts list`. */
   embedder(): EmbedderConfig;
   models(): ModelConfig;
+  /** The server's tokens and body limit (`EVIDENCE_TOKENS`, `EVIDENCE_BODY_LIMIT`, the file's `serve`); resolved when a server asks. */
+  serve(): ServeConfig;
   /** How each process uses a PostgreSQL server (ignored by the embedded engine). */
   readonly pool: { readonly size: number; readonly statementTimeoutMs: number };
   /** The settings file read, if any. */
@@ -184,6 +189,7 @@ export function loadSettings(sources: SettingsSources): Settings {
 
   let embedder: EmbedderConfig | undefined;
   let models: ModelConfig | undefined;
+  let serve: ServeConfig | undefined;
   // The file is the lowest tier: it fills in only what neither a flag nor the environment says.
   const withFileDefaults = (name: string, value: string | undefined): NodeJS.ProcessEnv =>
     value === undefined || nonEmpty(environment[name]) !== undefined ? {} : { [name]: value };
@@ -225,6 +231,10 @@ export function loadSettings(sources: SettingsSources): Settings {
         },
       });
       return models;
+    },
+    serve() {
+      serve ??= loadServeConfig({ environment, file: file.serve, ...(fileName === undefined ? {} : { fileName }) });
+      return serve;
     },
   };
 }

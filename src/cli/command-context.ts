@@ -20,6 +20,8 @@ export interface ContextDependencies {
   /** Where progress goes (default stderr). */
   readonly writeProgress?: (text: string) => void;
   readonly openDatabase?: OpenDatabase;
+  /** How a long-running command (`serve`) learns to stop; default the first SIGINT or SIGTERM. Tests resolve it. */
+  readonly untilStopped?: () => Promise<unknown>;
   /** The arguments being parsed (default process.argv): `--json` decides how usage errors are written. */
   readonly argv?: readonly string[];
   /** The terminal width for tables (default: stdout columns; unlimited when not a terminal). */

@@ -17,8 +17,10 @@ import { registerAssessCommand, registerReadinessCommand } from "./commands/read
 import { registerHistoryCommand } from "./commands/history-command.js";
 import { registerReportCommand } from "./commands/report-command.js";
 import { registerRejectCommand } from "./commands/reject-command.js";
+import { registerServeCommand } from "./commands/serve-command.js";
 import { registerSearchCommand } from "./commands/search-command.js";
 import { registerTaxonomyCommand } from "./commands/taxonomy-command.js";
+import { registerTokenCommand } from "./commands/token-command.js";
 
 /** Each command declares itself; later stages add their registration here, in pipeline order. */
 const COMMANDS = [
@@ -39,7 +41,9 @@ const COMMANDS = [
   registerReportCommand,
   registerPortfolioCommand,
   registerEvalCommand,
+  registerServeCommand,
   registerTaxonomyCommand,
+  registerTokenCommand,
   registerMigrateCommand,
 ];
 

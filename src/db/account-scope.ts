@@ -34,6 +34,7 @@ export const DELIBERATE_FAN_OUTS: Readonly<Record<string, string>> = {
   "evidence-label-store.ts#findEvidenceForReview": "a reviewer names an evidence row by id alone; a single-row lookup per shard",
   "evidence-label-store.ts#listDisputedEvidence": "the eval suite's export of every disputed row, for the gold set; rare",
   "evidence-label-store.ts#listEvidenceLabels": "the eval suite reads every reviewer label; small and rare",
+  "review-read-store.ts#evidenceAccountId": "the review page and the API name an evidence row by id alone; a single-row lookup per shard",
   "hypothesis-store.ts#findHypothesis": "a reviewer names a hypothesis by id alone; a single-row lookup per shard",
   "hypothesis-store.ts#setHypothesisStatus": "updates one hypothesis by id, found first by findHypothesis or currentHypotheses of one account",
   "hypothesis-store.ts#updateDraft": "rewrites one draft by id, found by currentHypotheses of one account",

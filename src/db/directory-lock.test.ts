@@ -4,7 +4,7 @@ import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DatabaseError } from "../errors.js";
-import { lockDirectory } from "./directory-lock.js";
+import { describeHolder, lockDirectory } from "./directory-lock.js";
 
 const directory = async () => path.join(await mkdtemp(path.join(tmpdir(), "evidence-lock-")), "db");
 
@@ -50,5 +50,11 @@ describe("lockDirectory", () => {
     await writeFile(lock.file, someoneElse);
     await lock.release();
     expect(await readFile(lock.file, "utf8")).toBe(someoneElse);
+  });
+
+  it("tells a waiting command that the holder is a server, which does not finish by itself", () => {
+    const holder = { pid: 42, hostname: "box", since: "2026-12-03T14:00:00Z" };
+    expect(describeHolder({ ...holder, command: "serve --port 8787" })).toContain("stop it (Ctrl-C)");
+    expect(describeHolder({ ...holder, command: "index data/demo" })).not.toContain("Ctrl-C");
   });
 });

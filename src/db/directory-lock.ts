@@ -81,7 +81,9 @@ export async function lockDirectory(directory: string, options: DirectoryLockOpt
 export function describeHolder(holder: LockHolder | undefined): string {
   if (holder === undefined) return "a process that is still writing its lock file";
   const command = holder.command === "" ? "" : `, "evidence ${holder.command}"`;
-  return `pid ${holder.pid} on ${holder.hostname}${command}, since ${holder.since}`;
+  // A server holds the database for as long as it runs: waiting for it to "finish" would be a long wait.
+  const server = /(^|\s)serve(\s|$)/.test(holder.command) ? "; that is `evidence serve`: stop it (Ctrl-C), or run both against a PostgreSQL server" : "";
+  return `pid ${holder.pid} on ${holder.hostname}${command}, since ${holder.since}${server}`;
 }
 
 /** Creates the lock file with its content in one step: written aside, then hard-linked into place. */

@@ -85,11 +85,18 @@ export interface EvidenceRow {
   readonly quote: string;
   readonly speakerRole?: SpeakerRole;
   readonly status?: "active" | "disputed";
+  /** Record the comment or call time of the quote, as the extractor does. */
+  readonly withPlace?: boolean;
 }
 
 /** Inserts an evidence row as the extractor would after its citation check. Returns the evidence id. */
 export async function insertEvidence(database: Queryable, row: EvidenceRow): Promise<string> {
-  const [document] = await database.query<{ id: string; account_id: string; full_text: string; metadata: { segments: Array<{ start: number; end: number; speaker: string; speakerRole: SpeakerRole }> } }>(
+  const [document] = await database.query<{
+    id: string;
+    account_id: string;
+    full_text: string;
+    metadata: { segments: Array<{ start: number; end: number; speaker: string; speakerRole: SpeakerRole; commentRef?: string; callOffsetSeconds?: number }> };
+  }>(
     "select id::text as id, account_id, full_text, metadata from documents where source_ref = $1",
     [row.sourceRef],
   );
@@ -99,8 +106,8 @@ export async function insertEvidence(database: Queryable, row: EvidenceRow): Pro
   const segment = document.metadata.segments.find((item) => item.start <= start && start < item.end);
   const [inserted] = await database.query<{ id: string }>(
     `insert into evidence (account_id, document_id, signal_id, quote, quote_start, quote_end, alignment, speaker, speaker_role,
-                           confidence, extractor_provider, extractor_model, status)
-     values ($1, $2, $3, $4, $5, $6, 'exact', $7, $8, 0.9, 'test', 'hand-made', $9) returning id::text as id`,
+                           confidence, extractor_provider, extractor_model, status, comment_ref, call_offset_seconds)
+     values ($1, $2, $3, $4, $5, $6, 'exact', $7, $8, 0.9, 'test', 'hand-made', $9, $10, $11) returning id::text as id`,
     [
       document.account_id,
       document.id,
@@ -111,6 +118,10 @@ export async function insertEvidence(database: Queryable, row: EvidenceRow): Pro
       segment?.speaker ?? null,
       row.speakerRole ?? segment?.speakerRole ?? "unknown",
       row.status ?? "active",
+      // Where in the document, as the extractor records it (the comment, or the turn's time in the call),
+      // only when asked: older tests expect citations without it.
+      row.withPlace === true ? (segment?.commentRef ?? null) : null,
+      row.withPlace === true ? (segment?.callOffsetSeconds ?? null) : null,
     ],
   );
   if (inserted === undefined) throw new Error("evidence insert returned no id");

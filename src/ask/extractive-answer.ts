@@ -33,9 +33,12 @@ export async function extractiveSentences(
     const present = new Set(lexemes[index] ?? []);
     let covered = 0;
     for (const [lexeme, weight] of termWeights) if (present.has(lexeme)) covered += weight;
-    // A sentence of a better-ranked passage wins a tie; a one-word sentence ("Yes.") never wins.
+    // A sentence of a better-ranked passage wins a tie; a one-word sentence ("Yes.") never wins, and a
+    // question ("Anything new on the warehouse side?") asks rather than answers, so it comes last.
     const words = candidate.text.split(/\s+/u).length;
-    return { text: candidate.text, passageNumber: candidate.passage.number, score: covered / total + 0.01 / candidate.passage.number - (words < 4 ? 1 : 0) };
+    const asks = /\?["'”’)\]]*\s*$/u.test(candidate.text);
+    const score = covered / total + 0.01 / candidate.passage.number - (words < 4 ? 1 : 0) - (asks ? 1 : 0);
+    return { text: candidate.text, passageNumber: candidate.passage.number, score };
   });
   const seen = new Set<string>();
   return scored

@@ -89,6 +89,52 @@ describe("search", () => {
     expect(luis.passages.every((passage) => passage.turns.some((turn) => turn.speaker === "Luis Romero"))).toBe(true);
   });
 
+  it("ranks by Okapi BM25 exactly: the scores a plain reading of every chunk gives, in one account, across all, and filtered", async () => {
+    // The reference reads each chunk's whole tsvector (lexeme, positions) and counts everything itself.
+    const rows = await engine.database.query<{ id: string; account_id: string; kind: string; lexeme: string; tf: number; length: number }>(
+      `select c.id, c.account_id, d.kind, term.lexeme, cardinality(term.positions) as tf, c.search_length as length
+         from chunks c join documents d on d.id = c.document_id, unnest(c.search_vector) as term`,
+    );
+    const reference = async (query: string, accountId: string | undefined, kind?: "ticket" | "call") => {
+      const [{ lexemes } = { lexemes: [] }] = await engine.database.query<{ lexemes: string[] }>("select tsvector_to_array(to_tsvector('english', $1)) as lexemes", [query]);
+      const scope = rows.filter((row) => accountId === undefined || row.account_id === accountId);
+      const chunks = new Map<string, { length: number; kind: string; tf: Map<string, number> }>();
+      for (const row of scope) {
+        const chunk = chunks.get(row.id) ?? { length: row.length, kind: row.kind, tf: new Map<string, number>() };
+        chunk.tf.set(row.lexeme, row.tf);
+        chunks.set(row.id, chunk);
+      }
+      const average = [...chunks.values()].reduce((sum, chunk) => sum + chunk.length, 0) / chunks.size;
+      const idf = (lexeme: string) => {
+        const df = [...chunks.values()].filter((chunk) => chunk.tf.has(lexeme)).length;
+        return Math.log(1 + (chunks.size - df + 0.5) / (df + 0.5));
+      };
+      return [...chunks.entries()]
+        .filter(([, chunk]) => kind === undefined || chunk.kind === kind)
+        .map(([id, chunk]) => ({
+          id: Number(id),
+          score: lexemes.reduce((sum, lexeme) => {
+            const tf = chunk.tf.get(lexeme) ?? 0;
+            return sum + (idf(lexeme) * tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * chunk.length) / average));
+          }, 0),
+        }))
+        .filter((hit) => hit.score > 0)
+        .sort((a, b) => b.score - a.score || a.id - b.id)
+        .slice(0, 8);
+    };
+    for (const [query, accountId, kind] of [
+      ["do they need more seats for the Memphis dispatchers", "acme", undefined],
+      ["Zeppelin import seats", undefined, undefined],
+      ["seats dashboards Memphis", "acme", "ticket"],
+    ] as const) {
+      const found = await search({ query, method: "bm25", limit: 8, kind, ...(accountId === undefined ? { allAccounts: true } : { accountId }) });
+      const expected = await reference(query, accountId, kind);
+      expect(expected.length).toBeGreaterThan(1);
+      expect(found.passages.map((passage) => passage.chunkId)).toEqual(expected.map((hit) => hit.id));
+      found.passages.forEach((passage, index) => expect(passage.score).toBeCloseTo(expected[index]?.score ?? Number.NaN, 9));
+    }
+  });
+
   it("gives every hit a citation with the speaker, the place and document offsets", async () => {
     const [hit] = (await search({ query: "120 of 120 seats shift leads share one login", kind: "ticket" })).passages;
     const [document] = await engine.database.query<{ full_text: string }>("select full_text from documents where source_ref = $1", [hit?.citation.sourceRef]);

@@ -119,6 +119,11 @@ function filterConditions(filters: ChunkFilters, parameters: Parameters): string
   return conditions;
 }
 
+/** Whether a filter reads the document (`d`) rather than the chunk alone. */
+function usesDocuments(filters: ChunkFilters): boolean {
+  return filters.since !== undefined || filters.until !== undefined || filters.kind !== undefined;
+}
+
 /** The query's lexemes OR-ed into one tsquery (null when the query has no searchable word). */
 function orQuery(queryParameter: string): string {
   return `(select string_agg(quote_literal(lexeme), ' | ')::tsquery
@@ -132,7 +137,12 @@ function lexicalStatement(
 ): string {
   const queryParameter = parameters.add(query);
   const conditions = filterConditions(options.filters, parameters);
-  const where = ["c.search_vector @@ q.query", ...conditions].join(" and ");
+  // Inside one account the account's chunks are few: read them by the account key and test each, rather
+  // than also walking the GIN index over every account (which the planner likes to AND in, and which
+  // costs as much as the matches across the whole portfolio). ts_match_vq is what @@ calls; written as
+  // a function it is not an index condition. Across accounts the GIN index finds the candidates.
+  const match = options.filters.accountId === undefined ? "c.search_vector @@ q.query" : "ts_match_vq(c.search_vector, q.query)";
+  const where = [match, ...conditions].join(" and ");
   if (options.ranking !== "bm25") {
     const score = options.ranking === "ts_rank_cd" ? "ts_rank_cd(c.search_vector, q.query)" : "ts_rank(c.search_vector, q.query, 1)";
     return `select ${MATCH_COLUMNS}, ${score} as score
@@ -145,32 +155,42 @@ function lexicalStatement(
   const scope = options.filters.accountId === undefined ? "true" : `account_id = ${parameters.add(options.filters.accountId)}`;
   const k1Parameter = parameters.add(k1);
   const bParameter = parameters.add(b);
-  // idf = ln(1 + (N - df + 0.5) / (df + 0.5)); tf from the tsvector's positions; length = distinct lexemes.
-  return `with q as (select ${orQuery(queryParameter)} as query),
-          terms as (select distinct lexeme from unnest(tsvector_to_array(to_tsvector('english', ${queryParameter}))) as lexeme),
-          collection as (select coalesce(sum(chunks), 0)::float8 as chunks,
-                                coalesce(sum(total_length)::float8 / nullif(sum(chunks), 0), 1) as average_length
-                           from chunk_length_stats where ${scope}),
-          weights as (
-            select terms.lexeme,
+  // idf = ln(1 + (N - df + 0.5) / (df + 0.5)); tf = positions of the lexeme in the chunk; length = distinct lexemes.
+  // A candidate's tsvector is cut down to the query's lexemes before it is read (setweight marks them,
+  // ts_filter keeps the marked ones: two passes in C), so scoring reads a few positions per chunk
+  // instead of unnesting every lexeme of every candidate.
+  // Two steps keep the plan cheap: the weights are materialised once (a few rows, never recomputed per
+  // candidate), and only the top `limit` scored chunks are joined back for their text and citation.
+  const limit = parameters.add(options.limit);
+  // The documents are joined only when a filter reads them: scoring needs nothing of theirs.
+  const documentJoin = usesDocuments(options.filters) ? "join documents d on d.account_id = c.account_id and d.id = c.document_id" : "";
+  return `with terms as (select array(select distinct lexeme from unnest(tsvector_to_array(to_tsvector('english', ${queryParameter}))) as lexeme) as lexemes),
+          q as (select ${orQuery(queryParameter)} as query),
+          collection as materialized (
+            select coalesce(sum(chunks), 0)::float8 as chunks, coalesce(sum(total_length)::float8 / nullif(sum(chunks), 0), 1) as average_length
+              from chunk_length_stats where ${scope}),
+          weights as materialized (
+            select term.lexeme,
                    ln(1 + (collection.chunks - coalesce(frequency.chunks, 0) + 0.5) / (coalesce(frequency.chunks, 0) + 0.5)) as idf
-              from terms cross join collection
+              from terms cross join unnest(terms.lexemes) as term (lexeme) cross join collection
               left join (select lexeme, sum(chunks)::float8 as chunks from chunk_term_stats
-                          where ${scope} and lexeme in (select lexeme from terms) group by lexeme) frequency using (lexeme)),
-          candidates as (
-            select c.id, c.search_vector, c.search_length from chunks c join documents d on d.id = c.document_id, q where ${where}),
+                          where ${scope} and lexeme = any ((select lexemes from terms)::text[]) group by lexeme) frequency
+                     on frequency.lexeme = term.lexeme),
           scored as (
-            select candidates.id,
+            select c.id,
                    sum(weights.idf * cardinality(term.positions) * (${k1Parameter}::float8 + 1)
                        / (cardinality(term.positions) + ${k1Parameter}::float8
-                          * (1 - ${bParameter}::float8 + ${bParameter}::float8 * candidates.search_length / collection.average_length))) as score
-              from candidates cross join collection, unnest(candidates.search_vector) as term
+                          * (1 - ${bParameter}::float8 + ${bParameter}::float8 * c.search_length / collection.average_length))) as score
+              from chunks c ${documentJoin} cross join q cross join terms cross join collection
+             cross join lateral unnest(ts_filter(setweight(c.search_vector, 'A', terms.lexemes), '{a}')) as term
               join weights on weights.lexeme = term.lexeme
-             group by candidates.id)
+             where ${where}
+             group by c.id
+             order by score desc, c.id
+             limit ${limit})
           select ${MATCH_COLUMNS}, scored.score
             from scored join chunks c on c.id = scored.id join documents d on d.id = c.document_id
-           order by scored.score desc, c.id
-           limit ${parameters.add(options.limit)}`;
+           order by scored.score desc, c.id`;
 }
 
 /**

@@ -76,3 +76,37 @@ export async function locateAnswers(database: Database, questions: readonly Retr
   if (missing.length > 0) throw new Error(`answer quotes not found in their account:\n${missing.join("\n")}`);
   return located;
 }
+
+/**
+ * Copies every account (documents, chunks with their vectors and turns) `copies` times under new ids
+ * (`<id>-copy<n>`), three INSERT ... SELECT statements in one transaction, so a large latency corpus
+ * costs one generated and embedded corpus plus SQL copying. Drops the search indexes first; the caller
+ * builds them once afterwards.
+ */
+export async function replicateAccounts(database: Database, copies: number): Promise<void> {
+  if (copies < 1) return;
+  await database.transaction(async (transaction) => {
+    await transaction.query("select drop_chunk_search_indexes()");
+    await transaction.query("create temporary table copy_numbers on commit drop as select generate_series(1, $1::integer) as copy", [copies]);
+    await transaction.query(
+      `insert into accounts (id, name, tier, arr, health, source_ref)
+       select a.id || '-copy' || n.copy, a.name, a.tier, a.arr, a.health, a.source_ref from accounts a cross join copy_numbers n where a.id not like '%-copy%'`,
+    );
+    await transaction.query(
+      `insert into documents (account_id, kind, source_ref, title, occurred_at, full_text, content_hash, metadata, chunking_version)
+       select d.account_id || '-copy' || n.copy, d.kind, d.source_ref, d.title, d.occurred_at, d.full_text, d.content_hash, d.metadata, d.chunking_version
+         from documents d cross join copy_numbers n
+        where d.account_id not like '%-copy%'`,
+    );
+    await transaction.query(
+      `insert into chunks (document_id, account_id, ordinal, start_offset, end_offset, text, speaker, speaker_role, call_offset_seconds, comment_ref, embedding, embedding_model, turns)
+       select copied.id, copied.account_id, c.ordinal, c.start_offset, c.end_offset, c.text, c.speaker, c.speaker_role, c.call_offset_seconds, c.comment_ref,
+              c.embedding, c.embedding_model, c.turns
+         from chunks c
+         join documents original on original.account_id = c.account_id and original.id = c.document_id
+         cross join copy_numbers n
+         join documents copied on copied.account_id = original.account_id || '-copy' || n.copy and copied.source_ref = original.source_ref
+        where c.account_id not like '%-copy%'`,
+    );
+  });
+}

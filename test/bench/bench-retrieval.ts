@@ -47,6 +47,42 @@ interface Variant {
   readonly name: string;
   readonly method: SearchMethod;
   readonly settings?: MethodSettings;
+  /** A ranking composed from BM25's and the vector's top 50 (tried on the tuning set before shipping any). */
+  readonly compose?: (bm25: readonly ChunkMatch[], vector: readonly ChunkMatch[]) => ChunkMatch[];
+}
+
+/** Score-normalised CombSUM: BM25 / best BM25 + weight x the vector similarity min-max scaled over its list. */
+function combSum(bm25: readonly ChunkMatch[], vector: readonly ChunkMatch[], vectorWeight: number): ChunkMatch[] {
+  const scores = new Map<number, { match: ChunkMatch; score: number }>();
+  const best = bm25[0]?.score ?? 1;
+  for (const match of bm25) scores.set(match.chunkId, { match, score: match.score / best });
+  const high = vector[0]?.score ?? 1;
+  const low = vector.at(-1)?.score ?? 0;
+  for (const match of vector) {
+    const entry = scores.get(match.chunkId) ?? { match, score: 0 };
+    entry.score += (vectorWeight * (match.score - low)) / Math.max(1e-9, high - low);
+    scores.set(match.chunkId, entry);
+  }
+  return [...scores.values()].sort((a, b) => b.score - a.score || a.match.chunkId - b.match.chunkId).map((entry) => entry.match);
+}
+
+/** BM25's first `keep`, then the vector's hits BM25 did not rank that high, then the rest of BM25. */
+function bm25ThenVector(bm25: readonly ChunkMatch[], vector: readonly ChunkMatch[], keep: number): ChunkMatch[] {
+  const seen = new Set<number>();
+  return [...bm25.slice(0, keep), ...vector, ...bm25.slice(keep)].filter((match) => !seen.has(match.chunkId) && seen.add(match.chunkId));
+}
+
+/** At most `most` passages of one document before any other document's next one (fewer near-repeats). */
+function perDocument(matches: readonly ChunkMatch[], most: number): ChunkMatch[] {
+  const counts = new Map<number, number>();
+  const first: ChunkMatch[] = [];
+  const later: ChunkMatch[] = [];
+  for (const match of matches) {
+    const count = counts.get(match.documentId) ?? 0;
+    counts.set(match.documentId, count + 1);
+    (count < most ? first : later).push(match);
+  }
+  return [...first, ...later];
 }
 
 /** The single methods and the fusion as they ship, then the variants compared on the tuning set. */
@@ -64,6 +100,9 @@ const TUNING_VARIANTS: readonly Variant[] = [
   { name: "fused lexical x2", method: "fused", settings: { lexicalWeight: 2 } },
   { name: "fused vector x2", method: "fused", settings: { vectorWeight: 2 } },
   { name: "fused ts_rank_cd+vector", method: "fused", settings: { lexicalRanking: "ts_rank_cd" } },
+  ...[0.1, 0.3, 0.5, 1].map((weight): Variant => ({ name: `combsum vector x${weight}`, method: "bm25", compose: (bm25, vector) => combSum(bm25, vector, weight) })),
+  ...[3, 4].map((keep): Variant => ({ name: `bm25 top ${keep} then vector`, method: "bm25", compose: (bm25, vector) => bm25ThenVector(bm25, vector, keep) })),
+  ...[1, 2].map((most): Variant => ({ name: `bm25 at most ${most} per document`, method: "bm25", compose: (bm25) => perDocument(bm25, most) })),
 ];
 
 interface Outcome {
@@ -76,7 +115,16 @@ interface Outcome {
 async function evaluate(database: Database, questions: readonly RetrievalQuestion[], answers: Map<RetrievalQuestion, Array<[number, number]>>, variant: Variant): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const question of questions) {
-    const matches = await rankChunks({ database, embedder }, question.question, variant.method, { accountId: question.account }, 10, variant.settings);
+    const filters = { accountId: question.account };
+    const matches =
+      variant.compose === undefined
+        ? await rankChunks({ database, embedder }, question.question, variant.method, filters, 10, variant.settings)
+        : variant
+            .compose(
+              await rankChunks({ database, embedder }, question.question, "bm25", filters, 50),
+              await rankChunks({ database, embedder }, question.question, "vector", filters, 50),
+            )
+            .slice(0, 10);
     const places = answers.get(question) ?? [];
     const relevant = (match: ChunkMatch) => places.some(([documentId, offset]) => match.documentId === documentId && match.startOffset <= offset && offset < match.endOffset);
     const index = matches.findIndex(relevant);

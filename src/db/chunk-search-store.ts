@@ -158,7 +158,7 @@ function lexicalStatement(
               left join (select lexeme, sum(chunks)::float8 as chunks from chunk_term_stats
                           where ${scope} and lexeme in (select lexeme from terms) group by lexeme) frequency using (lexeme)),
           candidates as (
-            select c.id, c.search_vector, c.search_length from chunks c join documents d on d.id = c.document_id, q where ${where}),
+            select c.id, c.search_vector, length(c.search_vector) as search_length from chunks c join documents d on d.id = c.document_id, q where ${where}),
           scored as (
             select candidates.id,
                    sum(weights.idf * cardinality(term.positions) * (${k1Parameter}::float8 + 1)

@@ -92,7 +92,7 @@ describe("search", () => {
   it("ranks by Okapi BM25 exactly: the scores a plain reading of every chunk gives, in one account, across all, and filtered", async () => {
     // The reference reads each chunk's whole tsvector (lexeme, positions) and counts everything itself.
     const rows = await engine.database.query<{ id: string; account_id: string; kind: string; lexeme: string; tf: number; length: number }>(
-      `select c.id, c.account_id, d.kind, term.lexeme, cardinality(term.positions) as tf, c.search_length as length
+      `select c.id, c.account_id, d.kind, term.lexeme, cardinality(term.positions) as tf, length(c.search_vector) as length
          from chunks c join documents d on d.id = c.document_id, unnest(c.search_vector) as term`,
     );
     const reference = async (query: string, accountId: string | undefined, kind?: "ticket" | "call") => {

@@ -180,7 +180,7 @@ function lexicalStatement(
             select c.id,
                    sum(weights.idf * cardinality(term.positions) * (${k1Parameter}::float8 + 1)
                        / (cardinality(term.positions) + ${k1Parameter}::float8
-                          * (1 - ${bParameter}::float8 + ${bParameter}::float8 * c.search_length / collection.average_length))) as score
+                          * (1 - ${bParameter}::float8 + ${bParameter}::float8 * length(c.search_vector) / collection.average_length))) as score
               from chunks c ${documentJoin} cross join q cross join terms cross join collection
              cross join lateral unnest(ts_filter(setweight(c.search_vector, 'A', terms.lexemes), '{a}')) as term
               join weights on weights.lexeme = term.lexeme

@@ -20,7 +20,7 @@ import { SEARCH_METHODS, searchPassages, type SearchInput } from "../src/search/
 import { writeAskSourceFolder } from "./support/ask-corpus.js";
 import { runInProcess } from "./support/run-cli.js";
 import { bufferedFetch, chatCompletion, MODEL_BASE_URL, type ChatRequestBody } from "./support/chat-completions.js";
-import { startPgliteEngine, type TestEngine } from "./support/engines.js";
+import { describeEachEngine, startPgliteEngine, type TestEngine } from "./support/engines.js";
 
 let engine: TestEngine;
 const embedder = new HashingEmbedder();
@@ -89,14 +89,30 @@ describe("search", () => {
     expect(luis.passages.every((passage) => passage.turns.some((turn) => turn.speaker === "Luis Romero"))).toBe(true);
   });
 
+  it("gives every hit a citation with the speaker, the place and document offsets", async () => {
+    const [hit] = (await search({ query: "120 of 120 seats shift leads share one login", kind: "ticket" })).passages;
+    const [document] = await engine.database.query<{ full_text: string }>("select full_text from documents where source_ref = $1", [hit?.citation.sourceRef]);
+    expect(hit?.citation).toMatchObject({ documentKind: "ticket", speaker: "Dana Okafor", speakerRole: "customer", commentRef: "1", label: "ticket #101, comment 1, Dana Okafor (customer)" });
+    expect(document?.full_text.slice(hit?.citation.startOffset, hit?.citation.endOffset)).toBe(hit?.text);
+  });
+});
+
+describeEachEngine("BM25 search", (start) => {
+  let bm25Engine: TestEngine;
+  beforeAll(async () => {
+    bm25Engine = await start();
+    await indexSourceFolder(bm25Engine.database, await readSourceFolder(await writeAskSourceFolder()), { embedder, toolVersion: "test" });
+  });
+  afterAll(() => bm25Engine.stop());
+
   it("ranks by Okapi BM25 exactly: the scores a plain reading of every chunk gives, in one account, across all, and filtered", async () => {
     // The reference reads each chunk's whole tsvector (lexeme, positions) and counts everything itself.
-    const rows = await engine.database.query<{ id: string; account_id: string; kind: string; lexeme: string; tf: number; length: number }>(
+    const rows = await bm25Engine.database.query<{ id: string; account_id: string; kind: string; lexeme: string; tf: number; length: number }>(
       `select c.id, c.account_id, d.kind, term.lexeme, cardinality(term.positions) as tf, length(c.search_vector) as length
          from chunks c join documents d on d.id = c.document_id, unnest(c.search_vector) as term`,
     );
     const reference = async (query: string, accountId: string | undefined, kind?: "ticket" | "call") => {
-      const [{ lexemes } = { lexemes: [] }] = await engine.database.query<{ lexemes: string[] }>("select tsvector_to_array(to_tsvector('english', $1)) as lexemes", [query]);
+      const [{ lexemes } = { lexemes: [] }] = await bm25Engine.database.query<{ lexemes: string[] }>("select tsvector_to_array(to_tsvector('english', $1)) as lexemes", [query]);
       const scope = rows.filter((row) => accountId === undefined || row.account_id === accountId);
       const chunks = new Map<string, { length: number; kind: string; tf: Map<string, number> }>();
       for (const row of scope) {
@@ -127,19 +143,13 @@ describe("search", () => {
       ["Zeppelin import seats", undefined, undefined],
       ["seats dashboards Memphis", "acme", "ticket"],
     ] as const) {
-      const found = await search({ query, method: "bm25", limit: 8, kind, ...(accountId === undefined ? { allAccounts: true } : { accountId }) });
+      const found = await searchPassages({ database: bm25Engine.database, embedder }, { query, method: "bm25", limit: 8, kind, ...(accountId === undefined ? { allAccounts: true } : { accountId }) });
       const expected = await reference(query, accountId, kind);
       expect(expected.length).toBeGreaterThan(1);
       expect(found.passages.map((passage) => passage.chunkId)).toEqual(expected.map((hit) => hit.id));
+    if (accountId !== undefined) expect(found.passages.every((passage) => passage.citation.accountId === accountId)).toBe(true);
       found.passages.forEach((passage, index) => expect(passage.score).toBeCloseTo(expected[index]?.score ?? Number.NaN, 9));
     }
-  });
-
-  it("gives every hit a citation with the speaker, the place and document offsets", async () => {
-    const [hit] = (await search({ query: "120 of 120 seats shift leads share one login", kind: "ticket" })).passages;
-    const [document] = await engine.database.query<{ full_text: string }>("select full_text from documents where source_ref = $1", [hit?.citation.sourceRef]);
-    expect(hit?.citation).toMatchObject({ documentKind: "ticket", speaker: "Dana Okafor", speakerRole: "customer", commentRef: "1", label: "ticket #101, comment 1, Dana Okafor (customer)" });
-    expect(document?.full_text.slice(hit?.citation.startOffset, hit?.citation.endOffset)).toBe(hit?.text);
   });
 });
 

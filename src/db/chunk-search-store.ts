@@ -130,11 +130,19 @@ function orQuery(queryParameter: string): string {
              from unnest(tsvector_to_array(to_tsvector('english', ${queryParameter}))) as lexeme)`;
 }
 
-function lexicalStatement(
-  query: string,
-  options: { ranking: LexicalRanking; filters: ChunkFilters; limit: number; bm25?: Bm25Parameters | undefined },
-  parameters: Parameters,
-): string {
+interface LexicalOptions {
+  readonly ranking: LexicalRanking;
+  readonly filters: ChunkFilters;
+  readonly limit: number;
+  readonly bm25?: Bm25Parameters | undefined;
+  /**
+   * BM25 only: the candidates are the chunks holding one of these lexemes (a subset of the query's);
+   * every candidate is still scored on all of the query's lexemes. See bm25Candidates.
+   */
+  readonly candidateLexemes?: readonly string[] | undefined;
+}
+
+function lexicalStatement(query: string, options: LexicalOptions, parameters: Parameters): string {
   const queryParameter = parameters.add(query);
   const conditions = filterConditions(options.filters, parameters);
   // Inside one account the account's chunks are few: read them by the account key and test each, rather
@@ -164,8 +172,12 @@ function lexicalStatement(
   const limit = parameters.add(options.limit);
   // The documents are joined only when a filter reads them: scoring needs nothing of theirs.
   const documentJoin = usesDocuments(options.filters) ? "join documents d on d.account_id = c.account_id and d.id = c.document_id" : "";
+  const candidateQuery =
+    options.candidateLexemes === undefined
+      ? orQuery(queryParameter)
+      : `(select string_agg(quote_literal(lexeme), ' | ')::tsquery from unnest(${parameters.add(options.candidateLexemes)}::text[]) as lexeme)`;
   return `with terms as (select array(select distinct lexeme from unnest(tsvector_to_array(to_tsvector('english', ${queryParameter}))) as lexeme) as lexemes),
-          q as (select ${orQuery(queryParameter)} as query),
+          q as (select ${candidateQuery} as query),
           collection as materialized (
             select coalesce(sum(chunks), 0)::float8 as chunks, coalesce(sum(total_length)::float8 / nullif(sum(chunks), 0), 1) as average_length
               from chunk_length_stats where ${scope}),
@@ -203,9 +215,79 @@ export async function lexicalChunks(
   query: string,
   options: { ranking: LexicalRanking; filters: ChunkFilters; limit?: number; bm25?: Bm25Parameters },
 ): Promise<ChunkMatch[]> {
+  const limit = options.limit ?? 10;
+  if (options.ranking === "bm25" && options.filters.accountId === undefined) {
+    const pruned = await bm25Candidates(database, query, { filters: options.filters, limit, bm25: options.bm25 });
+    if (pruned.complete !== undefined) return pruned.complete;
+    return runLexical(database, query, { ...options, limit, candidateLexemes: pruned.candidateLexemes });
+  }
+  return runLexical(database, query, { ...options, limit });
+}
+
+async function runLexical(database: Queryable, query: string, options: LexicalOptions): Promise<ChunkMatch[]> {
   const parameters = new Parameters();
-  const statement = lexicalStatement(query, { ...options, limit: options.limit ?? 10 }, parameters);
+  const statement = lexicalStatement(query, options, parameters);
   return (await database.query<MatchRow>(statement, parameters.values)).map(toMatch);
+}
+
+/**
+ * Which chunks BM25 across all accounts must score to find its top `limit` exactly (MaxScore pruning).
+ * A question's common words ("team", "week") are in most chunks of a portfolio, and scoring every chunk
+ * holding one of them is what made a search across 100,000 chunks take seconds. A word adds at most
+ * idf x (k1 + 1) to a chunk's score, so a chunk holding none but the commonest words scores at most the
+ * sum of their bounds. The chunks holding the rarest word are scored first; the commonest words whose
+ * bounds sum below the `limit`-th score found are then not needed to find candidates (a chunk holding
+ * only them cannot reach the top), and the chunks holding any of the others are scored, still on every
+ * word. The scores, and so the order, are the ones scoring every chunk gives.
+ *
+ * Returns the complete answer when the first pass already is one, otherwise the lexemes to find the
+ * candidates by (undefined: all of the query's).
+ */
+async function bm25Candidates(
+  database: Queryable,
+  query: string,
+  options: { filters: ChunkFilters; limit: number; bm25?: Bm25Parameters | undefined },
+): Promise<{ complete?: ChunkMatch[]; candidateLexemes?: readonly string[] | undefined }> {
+  const k1 = (options.bm25 ?? DEFAULT_BM25).k1;
+  const { chunks, frequencies } = await queryTermFrequencies(database, query, options.filters.accountId);
+  // Words no chunk holds add nothing; the rest rarest first (ties by lexeme: reproducible passes).
+  const terms = frequencies.filter((term) => term.chunks > 0).sort((a, b) => a.chunks - b.chunks || (a.lexeme < b.lexeme ? -1 : 1));
+  if (terms.length <= 1) return {};
+  const bound = (term: { chunks: number }) => Math.log(1 + (chunks - term.chunks + 0.5) / (term.chunks + 0.5)) * (k1 + 1);
+  // First pass: the rarest words, enough of them that their chunks can fill the top `limit`.
+  let firstWords = 1;
+  for (let held = terms[0]?.chunks ?? 0; held < options.limit && firstWords < terms.length - 1; firstWords += 1) held += terms[firstWords]?.chunks ?? 0;
+  const firstLexemes = terms.slice(0, firstWords).map((term) => term.lexeme);
+  const first = await runLexical(database, query, { ranking: "bm25", filters: options.filters, limit: options.limit, bm25: options.bm25, candidateLexemes: firstLexemes });
+  const threshold = first.length < options.limit ? 0 : (first[options.limit - 1]?.score ?? 0);
+  // Leave out the commonest words while the sum of their bounds stays strictly below the threshold.
+  let needed = terms.length;
+  let leftOut = 0;
+  while (needed > firstWords) {
+    const commonest = terms[needed - 1];
+    if (commonest === undefined || leftOut + bound(commonest) >= threshold) break;
+    leftOut += bound(commonest);
+    needed -= 1;
+  }
+  if (needed === firstWords) return { complete: first, candidateLexemes: firstLexemes };
+  return { candidateLexemes: needed === terms.length ? undefined : terms.slice(0, needed).map((term) => term.lexeme) };
+}
+
+/** How many chunks the searched scope holds, and how many hold each of the query's lexemes. */
+async function queryTermFrequencies(
+  database: Queryable,
+  query: string,
+  accountId: string | undefined,
+): Promise<{ chunks: number; frequencies: Array<{ lexeme: string; chunks: number }> }> {
+  const rows = await database.query<{ lexeme: string; chunks: number | string; total: number | string }>(
+    `with terms as (select distinct lexeme from unnest(tsvector_to_array(to_tsvector('english', $1))) as lexeme)
+     select terms.lexeme, coalesce((select sum(stats.chunks) from chunk_term_stats stats
+                                     where stats.lexeme = terms.lexeme and ($2::text is null or stats.account_id = $2)), 0) as chunks,
+            (select coalesce(sum(chunks), 0) from chunk_length_stats where $2::text is null or account_id = $2) as total
+       from terms`,
+    [query, accountId ?? null],
+  );
+  return { chunks: Number(rows[0]?.total ?? 0), frequencies: rows.map((row) => ({ lexeme: row.lexeme, chunks: Number(row.chunks) })) };
 }
 
 function vectorStatement(embedding: readonly number[], options: { filters: ChunkFilters; limit: number }, parameters: Parameters): string {
@@ -264,9 +346,14 @@ export interface FusionOptions {
  * @example await fusedChunks(database, "seats", vector, { ranking: "bm25", filters: { accountId: "acme" } })
  */
 export async function fusedChunks(database: Queryable, query: string, embedding: readonly number[], options: FusionOptions): Promise<ChunkMatch[]> {
-  const parameters = new Parameters();
   const depth = options.depth ?? 50;
-  const lexical = lexicalStatement(query, { ranking: options.ranking, filters: options.filters, limit: depth, bm25: options.bm25 }, parameters);
+  // Across accounts, BM25's candidates are pruned as in lexicalChunks (same top `depth`, found cheaper).
+  const candidateLexemes =
+    options.ranking === "bm25" && options.filters.accountId === undefined
+      ? (await bm25Candidates(database, query, { filters: options.filters, limit: depth, bm25: options.bm25 })).candidateLexemes
+      : undefined;
+  const parameters = new Parameters();
+  const lexical = lexicalStatement(query, { ranking: options.ranking, filters: options.filters, limit: depth, bm25: options.bm25, candidateLexemes }, parameters);
   const vector = vectorStatement(embedding, { filters: options.filters, limit: depth }, parameters);
   const k = parameters.add(options.rrfConstant ?? 60);
   const lexicalWeight = parameters.add(options.lexicalWeight ?? 1);

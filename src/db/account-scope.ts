@@ -45,5 +45,7 @@ export const DELIBERATE_FAN_OUTS: Readonly<Record<string, string>> = {
     "search: one account through the filter builder (exact), or the portfolio search over every shard's HNSW top-k, merged",
   "chunk-search-store.ts#fusedChunks": "combines the lexical and vector statements above; scoped exactly as they are",
   "chunk-search-store.ts#queryTermWeights": "BM25 statistics of one account ($2), or of all accounts for the portfolio search; small per-lexeme rows",
+  "chunk-search-store.ts#queryTermFrequencies":
+    "chunks per query word of one account ($2), or of all accounts for the portfolio search's candidate pruning; small per-lexeme rows",
   "hypothesis-store.ts#openHypothesesCiting": "hypotheses citing one disputed evidence row, which may be any account's",
 };

@@ -147,8 +147,8 @@ function lexicalStatement(query: string, options: LexicalOptions, parameters: Pa
   const conditions = filterConditions(options.filters, parameters);
   // Inside one account the account's chunks are few: read them by the account key and test each, rather
   // than also walking the GIN index over every account (which the planner likes to AND in, and which
-  // costs as much as the matches across the whole portfolio). ts_match_vq is what @@ calls; written as
-  // a function it is not an index condition. Across accounts the GIN index finds the candidates.
+  // costs as much as the matches across the whole portfolio). ts_match_vq is what @@ calls; called by
+  // name it is not an index condition. Across accounts the GIN index finds the candidates.
   const match = options.filters.accountId === undefined ? "c.search_vector @@ q.query" : "ts_match_vq(c.search_vector, q.query)";
   const where = [match, ...conditions].join(" and ");
   if (options.ranking !== "bm25") {

@@ -15,9 +15,15 @@ export async function dropSearchIndexes(transaction: Queryable): Promise<void> {
   await transaction.query("select drop_chunk_search_indexes()");
 }
 
-/** Builds whichever of the two indexes is missing; a no-op when both exist. */
+/**
+ * Builds whichever of the two indexes is missing; a no-op when both exist. Then gathers the planner's
+ * statistics of the tables a search reads: the embedded engine has no autovacuum, so without this a
+ * database loaded in one go is planned as if empty (a fused search inside one account at 10k chunks took
+ * 50 ms instead of 14). Runs after a large load, the moment the statistics change most.
+ */
 export async function createSearchIndexes(transaction: Queryable, dimensions: number): Promise<void> {
   // Exempt from the statement timeout (a setting for the server): an HNSW build over a large load takes minutes.
   await transaction.query("select set_config('statement_timeout', '0', true)");
   await transaction.query("select create_chunk_search_indexes($1)", [dimensions]);
+  await transaction.query("analyze chunks, documents, chunk_term_stats, chunk_length_stats");
 }

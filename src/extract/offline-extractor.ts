@@ -8,6 +8,7 @@ import { namedToolCandidate, NAMED_TOOL_PATTERNS, ownNamesOf } from "./named-too
 import { INSTRUCTION_CONTEXT_PATTERNS, isInstructionToAnalyzer } from "./detect-instructions.js";
 import { SentenceClassifier } from "./sentence-classifier.js";
 import { sentenceSpansOf } from "./split-sentences.js";
+import { MINIMUM_QUOTE_WORDS } from "./verify-citations.js";
 import {
   foldSentence,
   isDismissal,
@@ -21,7 +22,7 @@ import {
 } from "./speech-context.js";
 
 /** Bumped when the matching logic (not the patterns) changes, so cached results are not reused. */
-const MATCHER_VERSION = 3;
+const MATCHER_VERSION = 4;
 const DEFAULT_WEIGHT = 0.7;
 /** The widest `nearby` window any signal may ask for, in sentences either side. */
 const NEARBY_REACH = Math.max(0, ...Object.values(SIGNAL_CUES as Record<string, SignalCues>).map((entry) => entry.nearby?.sentences ?? 0));
@@ -134,6 +135,10 @@ export interface SentenceReading {
   readonly ownNames?: ReadonlySet<string>;
   /** A trained sentence classifier, asked for the signals no cue found. */
   readonly classifier?: SentenceClassifier;
+  /** True to ask the classifier about vendor (and unknown) speech too; it learnt from customers' sentences. */
+  readonly classifyEveryone?: boolean;
+  /** False to read with the classifier alone (cross-validation measures it so). */
+  readonly cues?: boolean;
 }
 
 /**
@@ -145,7 +150,7 @@ export interface SentenceReading {
  * signals whose meaning depends on them.
  */
 export function sentenceCandidates(
-  sentence: Pick<SpokenSentence, "text" | "speakerRole">,
+  sentence: Pick<SpokenSentence, "text" | "speakerRole"> & { readonly before?: string },
   nearby: readonly NearbySentence[] = [],
   reading: SentenceReading = {},
 ): CandidateEvidence[] {
@@ -170,13 +175,17 @@ export function sentenceCandidates(
     candidates.push({ signalId, quote: sentence.text, confidence });
   };
   for (const [signalId, entry] of Object.entries(SIGNAL_CUES) as Array<[SignalId, SignalCues]>) {
+    if (reading.cues === false) break;
     if (resolved && RISK_SIGNALS.has(signalId)) continue;
     if (shrugged && DISMISSIBLE.has(signalId)) continue;
     const cue = matchingCue(folded, entry, question, hypothetical, nearby);
     if (cue !== undefined) place(signalId, cue.weight ?? DEFAULT_WEIGHT);
   }
-  if (reading.classifier !== undefined && !hypothetical) {
-    for (const { signalId, probability } of reading.classifier.classify(sentence.text)) {
+  // A sentence too short to cite ("Yes, totally.") is never evidence, so the classifier is not asked.
+  const citable = sentence.text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length >= MINIMUM_QUOTE_WORDS;
+  if (reading.classifier !== undefined && citable && !hypothetical && (sentence.speakerRole === "customer" || reading.classifyEveryone === true)) {
+    const context = { ...(sentence.before === undefined ? {} : { before: sentence.before }), ...(reading.ownNames === undefined ? {} : { ownNames: reading.ownNames }) };
+    for (const { signalId, probability } of reading.classifier.classify(sentence.text, context)) {
       if (considered.has(signalId) || candidates.some((candidate) => candidate.signalId === signalId)) continue;
       if (resolved && RISK_SIGNALS.has(signalId)) continue;
       if (shrugged && DISMISSIBLE.has(signalId)) continue;
@@ -203,7 +212,8 @@ function candidatesOf(chunk: ExtractionChunk, reading: SentenceReading): Candida
       if (distance === 0 || distance > Math.max(NEARBY_REACH, 2)) return [];
       return [{ folded: text, distance, sameSpeaker: sentences[other]?.speaker === sentence.speaker, after: other > index }];
     });
-    return sentenceCandidates(sentence, nearby, reading);
+    const before = sentences[index - 1]?.text;
+    return sentenceCandidates(before === undefined ? sentence : { ...sentence, before }, nearby, reading);
   });
 }
 
@@ -224,11 +234,13 @@ export class OfflineExtractor implements Extractor {
    * `vendor`: the vendor profile, whose product, tier and add-on names are never "another tool".
    * `classifier`: the trained sentence classifier (the shipped weights by default; `false` for cues only).
    */
-  constructor(options: { readonly vendor?: VendorProfile | undefined; readonly classifier?: SentenceClassifier | false } = {}) {
+  constructor(
+    options: { readonly vendor?: VendorProfile | undefined; readonly classifier?: SentenceClassifier | false; readonly classifyEveryone?: boolean; readonly cues?: boolean } = {},
+  ) {
     const ownNames = options.vendor === undefined ? [] : ownNamesOf(options.vendor);
     const classifier = options.classifier === false ? undefined : (options.classifier ?? SentenceClassifier.shipped());
-    this.reading = { ownNames: new Set(ownNames), ...(classifier === undefined ? {} : { classifier }) };
-    this.promptHash = offlineCueHash(ownNames, classifier?.data);
+    this.reading = { ownNames: new Set(ownNames), ...(classifier === undefined ? {} : { classifier }), ...(options.classifyEveryone === true ? { classifyEveryone: true } : {}), ...(options.cues === false ? { cues: false } : {}) };
+    this.promptHash = offlineCueHash(ownNames, classifier === undefined ? undefined : { weights: classifier.data, everyone: options.classifyEveryone === true, cues: options.cues !== false });
   }
 
   async extract(chunks: readonly ExtractionChunk[]): Promise<ChunkExtraction[]> {

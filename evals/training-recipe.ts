@@ -1,0 +1,48 @@
+/**
+ * How the shipped sentence classifier is trained: which sources, which features, how much regularisation
+ * and which threshold. Every choice here was made by leave-one-case-out cross-validation on the tune split
+ * (`npm run bench:cv`), never by a holdout. `npm run train:classifier` and `npm run bench:cv` both read it.
+ */
+import type { GoldCase } from "../src/evals/load-gold.js";
+import type { TrainingOptions, TrainingSentence } from "../src/extract/sentence-classifier.js";
+import { DEFAULT_FEATURE_OPTIONS } from "../src/extract/sentence-features.js";
+import { caseSentences, corpusSentences, demoSentences, taxonomySentences } from "./training-sentences.js";
+
+export interface TrainingRecipe {
+  readonly sources: { readonly corpus: boolean; readonly taxonomy: boolean; readonly demo: boolean };
+  /** How much a corpus sentence counts against a gold sentence. */
+  readonly corpusWeight: number;
+  readonly training: Omit<TrainingOptions, "trainedOn" | "ownNames" | "threshold">;
+  /** The shipped threshold. */
+  readonly threshold: number;
+  /** Thresholds cross-validation tries. */
+  readonly thresholds: readonly number[];
+  readonly classifyEveryone: boolean;
+}
+
+export const TRAINING_RECIPE: TrainingRecipe = {
+  sources: { corpus: true, taxonomy: true, demo: true },
+  corpusWeight: 1,
+  training: { features: DEFAULT_FEATURE_OPTIONS, buckets: 1 << 18, epochs: 12, learningRate: 0.5, l2: 1e-4 },
+  threshold: 0.5,
+  thresholds: [0.3, 0.4, 0.5, 0.6, 0.7],
+  classifyEveryone: false,
+};
+
+let demoCache: Promise<TrainingSentence[]> | undefined;
+let corpusCache: Promise<TrainingSentence[]> | undefined;
+
+/** The training sentences of a recipe, given the gold cases to learn from. */
+export async function trainingSetOf(recipe: TrainingRecipe, cases: readonly GoldCase[]): Promise<TrainingSentence[]> {
+  const sentences = cases.flatMap(caseSentences);
+  if (recipe.sources.corpus) {
+    corpusCache ??= corpusSentences();
+    sentences.push(...(await corpusCache).map((sentence) => ({ ...sentence, weight: recipe.corpusWeight })));
+  }
+  if (recipe.sources.taxonomy) sentences.push(...taxonomySentences());
+  if (recipe.sources.demo) {
+    demoCache ??= demoSentences();
+    sentences.push(...(await demoCache));
+  }
+  return sentences;
+}

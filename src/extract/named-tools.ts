@@ -26,7 +26,11 @@ const NOT_A_TOOL = new Set(
 
 /** The vendor's names, lower case: product, vendor, tiers and add-ons, whole and word by word. */
 export function ownNamesOf(profile: VendorProfile): string[] {
-  const names = [profile.product, profile.vendor, ...profile.tiers.map((tier) => tier.name), ...profile.add_ons.map((addOn) => addOn.name)];
+  return ownNamesOfProducts([profile.product, profile.vendor, ...profile.tiers.map((tier) => tier.name), ...profile.add_ons.map((addOn) => addOn.name)]);
+}
+
+/** The same, from the names as written (an account's stored product names). */
+export function ownNamesOfProducts(names: readonly string[]): string[] {
   const words = names.flatMap((name) => name.split(/\s+/));
   return [...new Set([...names, ...words].map((name) => name.toLowerCase()).filter((name) => name.length > 1))].sort();
 }

@@ -4,7 +4,7 @@ import type { VendorProfile } from "../ingest/vendor-profile.js";
 import { SIGNAL_CUES, type SignalCue, type SignalCues } from "../taxonomy/signal-cues.js";
 import { SIGNALS, type SignalId } from "../taxonomy/signals.js";
 import type { CandidateEvidence, ChunkExtraction, ExtractionChunk, Extractor } from "./extractor.js";
-import { namedToolCandidate, NAMED_TOOL_PATTERNS, ownNamesOf } from "./named-tools.js";
+import { namedToolCandidate, NAMED_TOOL_PATTERNS, ownNamesOf, ownNamesOfProducts } from "./named-tools.js";
 import { INSTRUCTION_CONTEXT_PATTERNS, isInstructionToAnalyzer } from "./detect-instructions.js";
 import { SentenceClassifier } from "./sentence-classifier.js";
 import { sentenceSpansOf } from "./split-sentences.js";
@@ -246,8 +246,15 @@ export class OfflineExtractor implements Extractor {
   async extract(chunks: readonly ExtractionChunk[]): Promise<ChunkExtraction[]> {
     return chunks.map((chunk) => ({
       key: chunk.key,
-      candidates: candidatesOf(chunk, this.reading),
+      candidates: candidatesOf(chunk, this.readingFor(chunk)),
       cached: false,
     }));
+  }
+
+  /** The vendor names given at construction plus those on record for the chunk's account. */
+  private readingFor(chunk: ExtractionChunk): SentenceReading {
+    const names = chunk.account?.productNames ?? [];
+    if (names.length === 0) return this.reading;
+    return { ...this.reading, ownNames: new Set([...(this.reading.ownNames ?? []), ...ownNamesOfProducts(names)]) };
   }
 }

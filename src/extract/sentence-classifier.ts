@@ -118,6 +118,10 @@ export interface TrainingOptions {
   readonly maxPositiveWeight?: number;
   /** Weights smaller than this are dropped from the stored file. */
   readonly prune?: number;
+  /** `adagrad` (per-bucket step sizes) or `sgd` (one step size, shrinking by epoch). */
+  readonly optimizer?: "adagrad" | "sgd";
+  /** Buckets seen in fewer training sentences than this are left out (never learnt from one sentence). */
+  readonly minimumCount?: number;
   /** Signals to train (default: every signal with a positive). */
   readonly signals?: readonly SignalId[];
   /** Other owners' product names (tokens the features call `own`). */
@@ -150,11 +154,17 @@ export function trainClassifier(sentences: readonly TrainingSentence[], options:
   const l2 = options.l2 ?? 1e-4;
   const prune = options.prune ?? 0.02;
   const ownNames = options.ownNames ?? new Set<string>();
-  const rows = sentences.map((sentence) => ({
-    vector: vectorOf(sentence.text, features, buckets, { ...(sentence.before === undefined ? {} : { before: sentence.before }), ownNames }),
-    signals: new Set(sentence.signals),
-    weight: sentence.weight ?? 1,
-  }));
+  const optimizer = options.optimizer ?? "adagrad";
+  const vectors = sentences.map((sentence) => vectorOf(sentence.text, features, buckets, { ...(sentence.before === undefined ? {} : { before: sentence.before }), ownNames }));
+  const minimumCount = options.minimumCount ?? 1;
+  const counts = new Uint32Array(buckets);
+  for (const vector of vectors) for (const bucket of vector.buckets) counts[bucket] = (counts[bucket] ?? 0) + 1;
+  const rows = sentences.map((sentence, index) => {
+    const vector = vectors[index] as SentenceVector;
+    // The value stays that of the whole sentence, so a sentence reads the same at training and at use.
+    const kept = minimumCount <= 1 ? vector.buckets : vector.buckets.filter((bucket) => (counts[bucket] ?? 0) >= minimumCount);
+    return { vector: { buckets: kept, value: vector.value }, signals: new Set(sentence.signals), weight: sentence.weight ?? 1 };
+  });
   const random = seededRandom(16);
   const order = rows.map((_, index) => index);
   const signals: ClassifierWeights["signals"] = {};
@@ -168,6 +178,7 @@ export function trainClassifier(sentences: readonly TrainingSentence[], options:
     let bias = 0;
     let biasSquares = 0;
     for (let epoch = 0; epoch < epochs; epoch += 1) {
+      const step = learningRate / (1 + epoch);
       for (let index = order.length - 1; index > 0; index -= 1) {
         const other = Math.floor(random() * (index + 1));
         [order[index], order[other]] = [order[other] as number, order[index] as number];
@@ -183,9 +194,17 @@ export function trainClassifier(sentences: readonly TrainingSentence[], options:
         for (const bucket of rowBuckets) {
           const current = weights[bucket] as number;
           const gradient = error * value + l2 * current;
+          if (optimizer === "sgd") {
+            weights[bucket] = current - step * gradient;
+            continue;
+          }
           const accumulated = (squares[bucket] as number) + gradient * gradient;
           squares[bucket] = accumulated;
           weights[bucket] = current - (learningRate * gradient) / Math.sqrt(accumulated + 1e-8);
+        }
+        if (optimizer === "sgd") {
+          bias -= step * error * 0.1;
+          continue;
         }
         biasSquares += error * error;
         bias -= (learningRate * error) / Math.sqrt(biasSquares + 1e-8);

@@ -23,7 +23,7 @@ import { ownNamesOf } from "../src/extract/named-tools.js";
 import { loadRules } from "../src/rules/load-rules.js";
 import { TRAINING_RECIPE, trainingSetOf, type TrainingRecipe } from "./training-recipe.js";
 
-const { values } = parseArgs({ options: { variants: { type: "string" }, "per-signal": { type: "boolean", default: false }, "cues-only": { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { variants: { type: "string" }, "per-signal": { type: "boolean", default: false }, "cues-only": { type: "boolean", default: false }, alone: { type: "boolean", default: false } } });
 const variants: Array<TrainingRecipe & { name: string }> =
   values.variants === undefined ? [{ name: "shipped", ...TRAINING_RECIPE }] : (JSON.parse(await readFile(values.variants, "utf8")) as Array<Partial<TrainingRecipe> & { name: string }>).map((variant) => ({ ...TRAINING_RECIPE, ...variant }));
 
@@ -69,13 +69,13 @@ for (const variant of variants) {
   for (const threshold of variant.thresholds) {
     // With the cues (what ships), and the classifier alone: the cues were written on this split, so the
     // second line is the cleaner measure of how the classifier generalises.
-    for (const cues of [true, false]) {
+    for (const cues of values.alone ? [true, false] : [true]) {
       const runs: CaseRun[] = [];
       for (const { caseIndex, weights } of folds) {
         const goldCase = tune[caseIndex];
         if (goldCase === undefined) continue;
         const classifier = new SentenceClassifier({ ...weights, threshold });
-        const extractor = new OfflineExtractor({ vendor: gold.vendor, classifier, classifyEveryone: variant.classifyEveryone, cues });
+        const extractor = new OfflineExtractor({ vendor: gold.vendor, classifier, classifyEveryone: variant.classifyEveryone, cues, combine: variant.combine });
         runs.push(await evaluateCase(goldCase, extractor, decide));
       }
       report(cues ? variant.name : `${variant.name} (classifier alone)`, threshold, runs, trainedSeconds);

@@ -7,7 +7,8 @@
  * (whole chunks, or only the windows around sentences worth reading) is rendered into the real
  * extraction requests (prompt files, taxonomy, batching as the OpenAI extractor does) and its characters
  * counted; tokens are estimated at four characters each, the same for every setting, so the ratio is what
- * matters. `reachableRecall` is the share of gold labels whose words lie inside what is sent: a model can
+ * matters. `tokenShare` is against every chunk sent whole, ten a request, as before issue 16; the line
+ * "whole chunks" (no trimming, today's packing) shows how much of the saving is the packing alone. `reachableRecall` is the share of gold labels whose words lie inside what is sent: a model can
  * only find what it is sent, so this is the ceiling the prefilter puts on any model's recall. The last
  * lines repeat the measure on the demo corpus, whose calls carry the chit-chat of real ones: there the
  * reference is the offline extractor's customer-side evidence on every chunk (no labels exist).
@@ -36,9 +37,9 @@ import { DEMO_FOLDER } from "../src/cli/commands/demo-command.js";
 const CHARACTERS_PER_TOKEN = 4;
 const prompt = new EvidencePrompt();
 
-async function estimatedTokens(selected: readonly ExtractionChunk[]): Promise<number> {
+async function estimatedTokens(selected: readonly ExtractionChunk[], maxChunks = DEFAULT_MAX_CHUNKS_PER_REQUEST): Promise<number> {
   let characters = 0;
-  for (const batch of batchChunks(selected, DEFAULT_MAX_CHUNKS_PER_REQUEST, DEFAULT_MAX_CHARACTERS_PER_REQUEST)) {
+  for (const batch of batchChunks(selected, maxChunks, DEFAULT_MAX_CHARACTERS_PER_REQUEST)) {
     const { messages } = await prompt.render(batch, (text) => text);
     characters += messages.reduce((sum, message) => sum + String(message.content).length, 0);
   }
@@ -62,12 +63,20 @@ function reaches(sent: readonly ExtractionChunk[], span: Span): boolean {
   );
 }
 
-const settings: Array<{ name: string; options: PrefilterOptions }> = [
-  { name: "whole chunks: lexical or similarity >= 0.2 (before issue 16)", options: { trim: false, classifier: false, similarityThreshold: 0.2, window: 0 } },
+/** How the requests were packed before issue 16: ten passages each. */
+const OLD_PASSAGES_PER_REQUEST = 10;
+
+const settings: Array<{ name: string; options: PrefilterOptions; passagesPerRequest?: number }> = [
+  {
+    name: "whole chunks, 10 a request: lexical or similarity >= 0.2 (before issue 16)",
+    options: { trim: false, classifier: false, similarityThreshold: 0.2, window: 0 },
+    passagesPerRequest: OLD_PASSAGES_PER_REQUEST,
+  },
+  { name: "whole chunks: lexical or similarity >= 0.2", options: { trim: false, classifier: false, similarityThreshold: 0.2, window: 0 } },
 ];
-for (const window of [0, 1]) {
-  for (const similarityThreshold of [0.25, 0.3, 0.35]) {
-    for (const probabilityThreshold of [0.1, 0.15, 0.2, 0.3]) {
+for (const window of [0, 1, 2]) {
+  for (const similarityThreshold of [0.3, 0.4, 1]) {
+    for (const probabilityThreshold of [0.2, 0.3, 0.5, 1]) {
       const chosen = window === DEFAULT_WINDOW && similarityThreshold === DEFAULT_SIMILARITY_THRESHOLD && probabilityThreshold === DEFAULT_PROBABILITY_THRESHOLD;
       settings.push({ name: `windows of ${window}: lexical, similarity >= ${similarityThreshold} or classifier >= ${probabilityThreshold}${chosen ? " (default)" : ""}`, options: { window, similarityThreshold, probabilityThreshold } });
     }
@@ -77,11 +86,12 @@ for (const window of [0, 1]) {
 async function measure(split: string, cases: readonly GoldCase[], only?: string): Promise<void> {
   const labels = cases.flatMap((goldCase) => goldCase.labels);
   const chunks = cases.flatMap((goldCase) => goldCase.documents.flatMap((document) => extractionChunksOf(document, chunkDocument(document))));
-  const allTokens = await estimatedTokens(chunks);
+  // The reference is what every chunk cost before issue 16 (whole, ten a request).
+  const allTokens = await estimatedTokens(chunks, OLD_PASSAGES_PER_REQUEST);
   for (const setting of settings) {
     if (only !== undefined && !setting.name.includes(only)) continue;
     const sent = await new CandidatePrefilter(setting.options).select(chunks);
-    const tokens = await estimatedTokens(sent);
+    const tokens = await estimatedTokens(sent, setting.passagesPerRequest);
     console.log(
       JSON.stringify({
         bench: "prefilter",
@@ -108,10 +118,10 @@ await measure("all", gold.cases, "(");
 // The demo corpus: realistic density, offline evidence as the reference.
 const demoChunks = documentsOf(await readSourceFolder(DEMO_FOLDER)).flatMap((document) => extractionChunksOf(document, chunkDocument(document)));
 const demoReference = (await extractChunks(demoChunks, new OfflineExtractor())).evidence.filter((item) => item.speakerRole !== "vendor");
-const demoAllTokens = await estimatedTokens(demoChunks);
+const demoAllTokens = await estimatedTokens(demoChunks, OLD_PASSAGES_PER_REQUEST);
 for (const setting of settings.filter((item) => item.name.includes("("))) {
   const sent = await new CandidatePrefilter(setting.options).select(demoChunks);
-  const tokens = await estimatedTokens(sent);
+  const tokens = await estimatedTokens(sent, setting.passagesPerRequest);
   console.log(
     JSON.stringify({
       bench: "prefilter",

@@ -6,6 +6,7 @@
 import type { GoldCase } from "../src/evals/load-gold.js";
 import type { TrainingOptions, TrainingSentence } from "../src/extract/sentence-classifier.js";
 import { DEFAULT_FEATURE_OPTIONS } from "../src/extract/sentence-features.js";
+import type { ClassifierCombination } from "../src/extract/offline-extractor.js";
 import { caseSentences, corpusSentences, demoSentences, taxonomySentences } from "./training-sentences.js";
 
 export interface TrainingRecipe {
@@ -18,6 +19,7 @@ export interface TrainingRecipe {
   /** Thresholds cross-validation tries. */
   readonly thresholds: readonly number[];
   readonly classifyEveryone: boolean;
+  readonly combine: ClassifierCombination;
 }
 
 export const TRAINING_RECIPE: TrainingRecipe = {
@@ -27,6 +29,7 @@ export const TRAINING_RECIPE: TrainingRecipe = {
   threshold: 0.5,
   thresholds: [0.3, 0.4, 0.5, 0.6, 0.7],
   classifyEveryone: false,
+  combine: "unfound",
 };
 
 let demoCache: Promise<TrainingSentence[]> | undefined;

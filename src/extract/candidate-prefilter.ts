@@ -40,8 +40,8 @@ export interface PrefilterOptions {
  * Chosen by `npm run bench:prefilter` on the tune split: the smallest share of tokens that keeps at least
  * 95% of the gold labels in what is sent (see the README, "Prefilter").
  */
-export const DEFAULT_SIMILARITY_THRESHOLD = 0.3;
-export const DEFAULT_PROBABILITY_THRESHOLD = 0.15;
+export const DEFAULT_SIMILARITY_THRESHOLD = 0.4;
+export const DEFAULT_PROBABILITY_THRESHOLD = 0.3;
 export const DEFAULT_WINDOW = 1;
 
 /** The words of customer-side (and unknown) speakers in a chunk: vendor speech is never customer pull. */
@@ -95,7 +95,16 @@ export function trimmedChunk(chunk: ExtractionChunk, windows: ReadonlyArray<read
       return to > from ? [{ ...segment, start: from, end: to }] : [];
     }),
   );
-  return { ...chunk, segments };
+  // The turns around the chunk are context only for a window that reaches the chunk's edge; a window
+  // inside the chunk has its own neighbouring sentences for context.
+  const [first, last] = [segments[0], segments.at(-1)];
+  const words = (from: number, to: number) => chunk.text.slice(Math.max(0, from - chunk.startOffset), Math.max(0, to - chunk.startOffset)).trim();
+  const firstLine = chunk.segments.find((segment) => segment.end > chunk.startOffset);
+  const lastLine = chunk.segments.findLast((segment) => segment.start < chunk.startOffset + chunk.text.length);
+  const reachesStart = first !== undefined && firstLine !== undefined && words(Math.max(firstLine.start, chunk.startOffset), first.start) === "";
+  const reachesEnd = last !== undefined && lastLine !== undefined && words(last.end, Math.min(lastLine.end, chunk.startOffset + chunk.text.length)) === "";
+  const context = (chunk.context ?? []).filter((turn) => (turn.position === "before" ? reachesStart : reachesEnd));
+  return { ...chunk, segments, context };
 }
 
 /**

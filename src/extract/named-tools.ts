@@ -24,6 +24,11 @@ const NOT_A_TOOL = new Set(
   ].map((word) => word.toLowerCase()),
 );
 
+/** True for a capitalised word that is no product or person: a pronoun, a day, a month, a generic office tool. */
+export function isEverydayCapitalised(word: string): boolean {
+  return NOT_A_TOOL.has(word.toLowerCase());
+}
+
 /** The vendor's names, lower case: product, vendor, tiers and add-ons, whole and word by word. */
 export function ownNamesOf(profile: VendorProfile): string[] {
   return ownNamesOfProducts([profile.product, profile.vendor, ...profile.tiers.map((tier) => tier.name), ...profile.add_ons.map((addOn) => addOn.name)]);

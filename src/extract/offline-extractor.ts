@@ -49,6 +49,7 @@ export function offlineCueHash(ownNames: readonly string[] = [], classifier?: un
       cue.inQuestions === true,
       cue.conditional === true,
       cue.needsNearby === undefined ? null : serialise(cue.needsNearby),
+      cue.needsEarlier === undefined ? null : serialise(cue.needsEarlier),
     ]),
     (entry.exclusions ?? []).map(serialise),
     entry.nearby === undefined ? null : [entry.nearby.sentences, entry.nearby.becomes ?? null, entry.nearby.patterns.map(serialise)],
@@ -103,6 +104,8 @@ function matchingCue(folded: string, entry: SignalCues, question: boolean, hypot
     if (cue.carriesNegation !== true && isNegatedBefore(folded, match.index)) continue;
     const needed = cue.needsNearby;
     if (needed !== undefined && !nearby.some((other) => other.distance <= 3 && needed.test(other.folded))) continue;
+    const earlier = cue.needsEarlier;
+    if (earlier !== undefined && !nearby.some((other) => other.sameSpeaker === true && other.after !== true && other.distance <= 2 && earlier.test(other.folded))) continue;
     if (best === undefined || (cue.weight ?? DEFAULT_WEIGHT) > (best.weight ?? DEFAULT_WEIGHT)) best = cue;
   }
   return best;
@@ -139,7 +142,14 @@ export interface SentenceReading {
   readonly classifyEveryone?: boolean;
   /** False to read with the classifier alone (cross-validation measures it so). */
   readonly cues?: boolean;
+  /**
+   * How the classifier adds to the cues: `unfound` asks it for every signal no cue found in the sentence;
+   * `uncued` only for sentences where no cue found anything; `best` like `uncued`, its likeliest signal only.
+   */
+  readonly combine?: ClassifierCombination;
 }
+
+export type ClassifierCombination = "unfound" | "uncued" | "best";
 
 /**
  * Candidates in one sentence. Vendor speech is read like anyone's (it is stored with the vendor role and
@@ -185,7 +195,9 @@ export function sentenceCandidates(
   const citable = sentence.text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length >= MINIMUM_QUOTE_WORDS;
   if (reading.classifier !== undefined && citable && !hypothetical && (sentence.speakerRole === "customer" || reading.classifyEveryone === true)) {
     const context = { ...(sentence.before === undefined ? {} : { before: sentence.before }), ...(reading.ownNames === undefined ? {} : { ownNames: reading.ownNames }) };
-    for (const { signalId, probability } of reading.classifier.classify(sentence.text, context)) {
+    const combine = reading.combine ?? "unfound";
+    const found = combine === "unfound" || considered.size === 0 ? reading.classifier.classify(sentence.text, context) : [];
+    for (const { signalId, probability } of combine === "best" ? found.slice(0, 1) : found) {
       if (considered.has(signalId) || candidates.some((candidate) => candidate.signalId === signalId)) continue;
       if (resolved && RISK_SIGNALS.has(signalId)) continue;
       if (shrugged && DISMISSIBLE.has(signalId)) continue;
@@ -235,12 +247,18 @@ export class OfflineExtractor implements Extractor {
    * `classifier`: the trained sentence classifier (the shipped weights by default; `false` for cues only).
    */
   constructor(
-    options: { readonly vendor?: VendorProfile | undefined; readonly classifier?: SentenceClassifier | false; readonly classifyEveryone?: boolean; readonly cues?: boolean } = {},
+    options: {
+      readonly vendor?: VendorProfile | undefined;
+      readonly classifier?: SentenceClassifier | false;
+      readonly classifyEveryone?: boolean;
+      readonly cues?: boolean;
+      readonly combine?: ClassifierCombination;
+    } = {},
   ) {
     const ownNames = options.vendor === undefined ? [] : ownNamesOf(options.vendor);
     const classifier = options.classifier === false ? undefined : (options.classifier ?? SentenceClassifier.shipped());
-    this.reading = { ownNames: new Set(ownNames), ...(classifier === undefined ? {} : { classifier }), ...(options.classifyEveryone === true ? { classifyEveryone: true } : {}), ...(options.cues === false ? { cues: false } : {}) };
-    this.promptHash = offlineCueHash(ownNames, classifier === undefined ? undefined : { weights: classifier.data, everyone: options.classifyEveryone === true, cues: options.cues !== false });
+    this.reading = { ownNames: new Set(ownNames), ...(classifier === undefined ? {} : { classifier }), ...(options.classifyEveryone === true ? { classifyEveryone: true } : {}), ...(options.cues === false ? { cues: false } : {}), ...(options.combine === undefined ? {} : { combine: options.combine }) };
+    this.promptHash = offlineCueHash(ownNames, classifier === undefined ? undefined : { weights: classifier.data, everyone: options.classifyEveryone === true, cues: options.cues !== false, combine: options.combine ?? "unfound" });
   }
 
   async extract(chunks: readonly ExtractionChunk[]): Promise<ChunkExtraction[]> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isEverydayCapitalised } from "./named-tools.js";
 
 /**
  * What the sentence classifier reads from a sentence, as strings to be hashed. Each option exists to make
@@ -69,7 +70,7 @@ export function tokensOf(sentence: string, options: FeatureOptions, ownNames: Re
     const lower = word.toLowerCase();
     let token = lower;
     if (options.numbers && isNumberWord(lower)) token = "num";
-    else if (options.brands && !sentenceStart && /^\p{Lu}/u.test(word) && !NOT_NAMES.has(lower)) token = ownNames.has(lower) ? "own" : "brand";
+    else if (options.brands && !sentenceStart && /^\p{Lu}/u.test(word) && !NOT_NAMES.has(lower) && !isEverydayCapitalised(lower)) token = ownNames.has(lower) ? "own" : "brand";
     sentenceStart = false;
     const percent = options.numbers && /%$/.test(lower);
     tokens.push(options.negation && negated ? `not_${token}` : token);

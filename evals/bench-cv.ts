@@ -47,6 +47,8 @@ function report(name: string, threshold: number | null, runs: readonly CaseRun[]
     citations: round(metrics.citationValidity.rate),
     seconds: round(seconds),
   };
+  const wrong = metrics.verdicts.cases.filter((item) => item.predicted !== item.expected).map((item) => `${item.caseId}: ${item.expected} -> ${item.predicted ?? item.error ?? "none"}`);
+  if (wrong.length > 0) line.wrongVerdicts = wrong;
   if (values["per-signal"]) line.perSignal = Object.fromEntries(metrics.perSignal.map((score) => [score.signalId, `${score.truePositives}/${score.falsePositives}/${score.falseNegatives} f1 ${round(score.f1)}`]));
   process.stdout.write(`${JSON.stringify(line)}\n`);
 }

@@ -21,11 +21,12 @@ import { OfflineExtractor } from "../src/extract/offline-extractor.js";
 import { SentenceClassifier, trainClassifier, type ClassifierWeights } from "../src/extract/sentence-classifier.js";
 import { ownNamesOf } from "../src/extract/named-tools.js";
 import { loadRules } from "../src/rules/load-rules.js";
-import { TRAINING_RECIPE, trainingSetOf, type TrainingRecipe } from "./training-recipe.js";
+import { thresholdsOf, TRAINING_RECIPE, trainingSetOf, type TrainingRecipe } from "./training-recipe.js";
+import type { SignalId } from "../src/taxonomy/signals.js";
 
 const { values } = parseArgs({ options: { variants: { type: "string" }, "per-signal": { type: "boolean", default: false }, "cues-only": { type: "boolean", default: false }, alone: { type: "boolean", default: false } } });
-const variants: Array<TrainingRecipe & { name: string }> =
-  values.variants === undefined ? [{ name: "shipped", ...TRAINING_RECIPE }] : (JSON.parse(await readFile(values.variants, "utf8")) as Array<Partial<TrainingRecipe> & { name: string }>).map((variant) => ({ ...TRAINING_RECIPE, ...variant }));
+const variants: Array<TrainingRecipe & { name: string; riskThresholds?: readonly number[] }> =
+  values.variants === undefined ? [{ name: "shipped", ...TRAINING_RECIPE }] : (JSON.parse(await readFile(values.variants, "utf8")) as Array<Partial<TrainingRecipe> & { name: string; riskThresholds?: number[] }>).map((variant) => ({ ...TRAINING_RECIPE, ...variant }));
 
 const gold = await loadGoldSet();
 const tune = gold.cases.filter((goldCase) => goldCase.split === "tune");
@@ -68,19 +69,26 @@ for (const variant of variants) {
     folds.push({ caseIndex, weights: trainClassifier(sentences, { ...variant.training, threshold: variant.threshold, ownNames, trainedOn: `cv fold ${left.id}` }) });
   }
   const trainedSeconds = (performance.now() - started) / 1000;
-  for (const threshold of variant.thresholds) {
-    // With the cues (what ships), and the classifier alone: the cues were written on this split, so the
-    // second line is the cleaner measure of how the classifier generalises.
-    for (const cues of values.alone ? [true, false] : [true]) {
-      const runs: CaseRun[] = [];
-      for (const { caseIndex, weights } of folds) {
-        const goldCase = tune[caseIndex];
-        if (goldCase === undefined) continue;
-        const classifier = new SentenceClassifier({ ...weights, threshold });
-        const extractor = new OfflineExtractor({ vendor: gold.vendor, classifier, classifyEveryone: variant.classifyEveryone, cues, combine: variant.combine });
-        runs.push(await evaluateCase(goldCase, extractor, decide));
+  // Thresholds and risk thresholds are read off the same trained folds.
+  for (const riskThreshold of variant.riskThresholds ?? [variant.riskThreshold]) {
+    const recipe: TrainingRecipe = { ...variant, ...(riskThreshold === undefined ? {} : { riskThreshold }) };
+    for (const threshold of variant.thresholds) {
+      // With the cues (what ships), and the classifier alone: the cues were written on this split, so the
+      // second line is the cleaner measure of how the classifier generalises.
+      for (const cues of values.alone ? [true, false] : [true]) {
+        const runs: CaseRun[] = [];
+        for (const { caseIndex, weights } of folds) {
+          const goldCase = tune[caseIndex];
+          if (goldCase === undefined) continue;
+          const perSignal = thresholdsOf(recipe, threshold);
+          const signals = Object.fromEntries(Object.entries(weights.signals).map(([id, model]) => [id, { ...model, threshold: perSignal[id as SignalId] ?? threshold }]));
+          const classifier = new SentenceClassifier({ ...weights, threshold, signals });
+          const extractor = new OfflineExtractor({ vendor: gold.vendor, classifier, classifyEveryone: variant.classifyEveryone, cues, combine: variant.combine });
+          runs.push(await evaluateCase(goldCase, extractor, decide));
+        }
+        const name = `${variant.name}${riskThreshold === undefined ? "" : ` risk ${riskThreshold}`}`;
+        report(cues ? name : `${name} (classifier alone)`, threshold, runs, trainedSeconds);
       }
-      report(cues ? variant.name : `${variant.name} (classifier alone)`, threshold, runs, trainedSeconds);
     }
   }
 }

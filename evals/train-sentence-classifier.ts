@@ -8,7 +8,7 @@ import { writeFile } from "node:fs/promises";
 import { loadGoldSet } from "../src/evals/load-gold.js";
 import { ownNamesOf } from "../src/extract/named-tools.js";
 import { CLASSIFIER_WEIGHTS_FILE, trainClassifier } from "../src/extract/sentence-classifier.js";
-import { TRAINING_RECIPE, trainingSetOf } from "./training-recipe.js";
+import { thresholdsOf, TRAINING_RECIPE, trainingSetOf } from "./training-recipe.js";
 
 const gold = await loadGoldSet();
 const tune = gold.cases.filter((goldCase) => goldCase.split === "tune");
@@ -16,6 +16,7 @@ const sentences = await trainingSetOf(TRAINING_RECIPE, tune);
 const weights = trainClassifier(sentences, {
   ...TRAINING_RECIPE.training,
   threshold: TRAINING_RECIPE.threshold,
+  thresholds: thresholdsOf(TRAINING_RECIPE, TRAINING_RECIPE.threshold),
   ownNames: new Set(ownNamesOf(gold.vendor)),
   trainedOn: `tune split, training corpus, taxonomy examples, demo corpus (${sentences.length} sentences)`,
 });

@@ -7,6 +7,7 @@ import type { GoldCase } from "../src/evals/load-gold.js";
 import type { TrainingOptions, TrainingSentence } from "../src/extract/sentence-classifier.js";
 import { DEFAULT_FEATURE_OPTIONS } from "../src/extract/sentence-features.js";
 import type { ClassifierCombination } from "../src/extract/offline-extractor.js";
+import { SIGNALS, type SignalId } from "../src/taxonomy/signals.js";
 import { caseSentences, corpusSentences, demoSentences, taxonomySentences } from "./training-sentences.js";
 
 export interface TrainingRecipe {
@@ -20,6 +21,18 @@ export interface TrainingRecipe {
   readonly thresholds: readonly number[];
   readonly classifyEveryone: boolean;
   readonly combine: ClassifierCombination;
+  /**
+   * The threshold for risk signals, when above `threshold`: a risk found where there is none blocks an
+   * account that is ready, so the classifier must be surer of one.
+   */
+  readonly riskThreshold?: number;
+}
+
+/** Per-signal thresholds of a recipe at a base threshold: risk signals get `riskThreshold` when it is higher. */
+export function thresholdsOf(recipe: TrainingRecipe, threshold: number): Partial<Record<SignalId, number>> {
+  const risk = recipe.riskThreshold;
+  if (risk === undefined || risk <= threshold) return {};
+  return Object.fromEntries(SIGNALS.filter((signal) => signal.category === "risk").map((signal) => [signal.id, risk]));
 }
 
 export const TRAINING_RECIPE: TrainingRecipe = {

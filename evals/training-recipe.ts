@@ -38,11 +38,12 @@ export function thresholdsOf(recipe: TrainingRecipe, threshold: number): Partial
 export const TRAINING_RECIPE: TrainingRecipe = {
   sources: { corpus: true, taxonomy: true, demo: true },
   corpusWeight: 1,
-  training: { features: { ...DEFAULT_FEATURE_OPTIONS, charGrams: null, previous: false }, buckets: 1 << 18, epochs: 6, learningRate: 0.5, l2: 1e-4 },
-  threshold: 0.5,
+  training: { features: { ...DEFAULT_FEATURE_OPTIONS, charGrams: null, previous: false }, buckets: 1 << 18, epochs: 12, learningRate: 0.5, l2: 1e-4, maxPositiveWeight: 5, minimumCount: 2 },
+  threshold: 0.25,
   thresholds: [0.3, 0.4, 0.5, 0.6, 0.7],
   classifyEveryone: false,
-  combine: "unfound",
+  combine: "uncued",
+  riskThreshold: 0.4,
 };
 
 let demoCache: Promise<TrainingSentence[]> | undefined;

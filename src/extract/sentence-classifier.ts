@@ -40,7 +40,10 @@ const weightsSchema = z.strictObject({
   features: featureOptionsSchema,
   threshold: z.number().min(0).max(1),
   trainedOn: z.string(),
-  /** Per signal: bias, and the kept weights as parallel arrays of bucket and weight (compact on disk). */
+  /**
+   * Per signal: bias, and the kept weights as parallel arrays of bucket and weight, the buckets in
+   * ascending order and each stored as its distance from the one before (compact on disk).
+   */
   signals: z.record(z.string(), z.strictObject({ bias: z.number(), threshold: z.number().min(0).max(1).optional(), buckets: z.array(z.number().int().nonnegative()), weights: z.array(z.number()) })),
 });
 
@@ -60,7 +63,12 @@ export class SentenceClassifier {
     this.models = SIGNALS.flatMap((signal) => {
       const model = data.signals[signal.id];
       if (model === undefined) return [];
-      const weights = new Map(model.buckets.map((bucket, index) => [bucket, model.weights[index] ?? 0]));
+      const weights = new Map<number, number>();
+      let bucket = 0;
+      model.buckets.forEach((step, index) => {
+        bucket += step;
+        weights.set(bucket, model.weights[index] ?? 0);
+      });
       return [{ id: signal.id, bias: model.bias, threshold: model.threshold ?? data.threshold, weights }];
     });
   }
@@ -212,9 +220,11 @@ export function trainClassifier(sentences: readonly TrainingSentence[], options:
     }
     const kept: number[] = [];
     const keptWeights: number[] = [];
+    let previous = 0;
     weights.forEach((weight, bucket) => {
       if (Math.abs(weight) >= prune) {
-        kept.push(bucket);
+        kept.push(bucket - previous);
+        previous = bucket;
         keptWeights.push(Number(weight.toFixed(2)));
       }
     });

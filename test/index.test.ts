@@ -79,7 +79,7 @@ describe("indexing the demo folder", () => {
       `with actual as (select c.account_id, term.lexeme, count(*)::int as chunks from chunks c, unnest(c.search_vector) term group by 1, 2)
        select (select count(*) from actual full join chunk_term_stats stored using (account_id, lexeme)
                 where actual.chunks is distinct from stored.chunks) as terms,
-              (select count(*) from (select account_id, count(*)::int as chunks, sum(search_length)::bigint as total from chunks group by 1) actual
+              (select count(*) from (select account_id, count(*)::int as chunks, sum(length(search_vector))::bigint as total from chunks group by 1) actual
                  full join chunk_length_stats stored using (account_id)
                 where actual.chunks is distinct from stored.chunks or actual.total is distinct from stored.total_length) as lengths`,
     );

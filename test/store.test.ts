@@ -10,7 +10,7 @@ import { createAccount } from "./support/factories.js";
 import { describeEachEngine, startSocketEngine, type TestEngine } from "./support/engines.js";
 
 // One suite, three engines: everything the store promises must hold on each.
-describeEachEngine("store", (start) => {
+describeEachEngine("store", (start, label) => {
   let engine: TestEngine;
 
   beforeAll(async () => {
@@ -70,6 +70,17 @@ describeEachEngine("store", (start) => {
           ["Our team needs more seats for the new hires.", [0.9, 0.1, 0]],
         ]));
       });
+    });
+
+    it("writes chunks by binary COPY where the engine takes it (not through PGlite's socket server)", async () => {
+      const copies = await engine.database.transaction(async (transaction) => transaction.copyBinary !== undefined);
+      expect(copies).toBe(!label.includes("socket"));
+      // Whatever the path, the row arrives whole: turns as JSON, the call offset, the model beside the vector.
+      const [row] = await engine.database.query<{ turns: unknown; call_offset_seconds: number; embedding_model: string }>(
+        "select turns, call_offset_seconds, embedding_model from chunks where account_id = 'north' and ordinal = 1",
+      );
+      expect(row).toMatchObject({ call_offset_seconds: 30, embedding_model: "test-3d" });
+      expect(Array.isArray(row?.turns)).toBe(true);
     });
 
     it("finds the nearest chunk by cosine distance, inside one account", async () => {

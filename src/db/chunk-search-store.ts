@@ -158,7 +158,7 @@ function lexicalStatement(
               left join (select lexeme, sum(chunks)::float8 as chunks from chunk_term_stats
                           where ${scope} and lexeme in (select lexeme from terms) group by lexeme) frequency using (lexeme)),
           candidates as (
-            select c.id, c.search_vector, c.search_length from chunks c join documents d on d.id = c.document_id, q where ${where}),
+            select c.id, c.search_vector, length(c.search_vector) as search_length from chunks c join documents d on d.id = c.document_id, q where ${where}),
           scored as (
             select candidates.id,
                    sum(weights.idf * cardinality(term.positions) * (${k1Parameter}::float8 + 1)
@@ -315,4 +315,15 @@ function vectorDimensions(embedding: readonly number[]): number {
   const dimensions = embedding.length;
   if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > 16_000) throw new RangeError(`cannot search with a ${dimensions}-dimensional vector`);
   return dimensions;
+}
+
+/** Everyone who speaks in an account's chunks (ticket authors and call speakers), each name once. */
+export async function speakersOf(database: Queryable, accountId: string): Promise<string[]> {
+  const rows = await database.query<{ speaker: string }>(
+    `select distinct turn ->> 'speaker' as speaker
+       from chunks c, jsonb_array_elements(c.turns) as turn
+      where c.account_id = $1 and coalesce(turn ->> 'speaker', '') <> ''`,
+    [accountId],
+  );
+  return rows.map((row) => row.speaker).sort();
 }

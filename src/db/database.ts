@@ -7,9 +7,9 @@ export interface Queryable {
   /** Runs a script of several statements without parameters (migrations). */
   execute(script: string): Promise<void>;
   /**
-   * Runs `COPY ... FROM` with `data` in PostgreSQL's binary COPY format. Only the embedded engine has it
-   * (PGlite reads the data as a blob); through `pg` it would need a stream library, so callers fall back
-   * to a multi-row insert when it is absent.
+   * Runs `COPY ... FROM` with `data` in PostgreSQL's binary COPY format. The embedded engine reads the
+   * data as a blob; a PostgreSQL server gets it streamed inside a transaction (`pg-copy-streams`). PGlite's
+   * socket server cannot take it, so callers fall back to a multi-row insert when it is absent.
    */
   readonly copyBinary?: (statement: string, data: Uint8Array) => Promise<void>;
 }

@@ -1,4 +1,7 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { DatabaseError } from "../errors.js";
 import type { Database, Queryable } from "./database.js";
 
@@ -38,6 +41,21 @@ function explained(error: unknown, location: string, statementTimeoutMs: number 
     );
   }
   return error;
+}
+
+/** Streams binary COPY data into `statement` (`COPY ... FROM STDIN WITH (FORMAT binary)`) on one client. */
+async function copyBinaryThrough(client: pg.PoolClient, statement: string, data: Uint8Array): Promise<void> {
+  await pipeline(Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]), client.query(copyFrom(statement)));
+}
+
+/**
+ * Whether the server takes `COPY FROM STDIN`. A real PostgreSQL does; PGlite's socket server, which speaks
+ * the wire protocol for one embedded session, drops the connection on it, so it is recognised by its
+ * version string (asking it to COPY would break the session) and writers fall back to an `unnest` insert.
+ */
+async function acceptsCopyFromStdin(pool: pg.Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ version: string }>("select version() as version");
+  return !/PGlite|emscripten/i.test(rows[0]?.version ?? "");
 }
 
 function queryableOf(connection: PgLike, explain: (error: unknown) => unknown): Queryable {
@@ -100,9 +118,11 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   pool.on("error", () => undefined);
   const location = redactUrl(url);
   const explain = (error: unknown) => explained(error, location, statementTimeoutMs);
+  let copies = false;
   try {
     const client = await pool.connect();
     client.release();
+    copies = await acceptsCopyFromStdin(pool);
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw new DatabaseError(`Cannot connect to PostgreSQL at ${location}: ${(error as Error).message}`, {
@@ -126,7 +146,14 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
       client.on("error", onError);
       try {
         await client.query("begin");
-        const result = await work(queryableOf(client, explain));
+        const copyBinary = async (statement: string, data: Uint8Array) => {
+          try {
+            await copyBinaryThrough(client, statement, data);
+          } catch (error) {
+            throw explain(error);
+          }
+        };
+        const result = await work(copies ? { ...queryableOf(client, explain), copyBinary } : queryableOf(client, explain));
         await client.query("commit");
         return result;
       } catch (error) {

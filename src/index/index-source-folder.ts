@@ -147,14 +147,18 @@ export async function indexSourceFolder(database: Database, source: SourceFolder
     return { documents: next.value, vectors };
   };
 
-  // The next batch is embedded while this one is written: with a remote embedder the two overlap.
+  // The next batch is embedded while this one is written. The write is started first, so its statements
+  // are on their way to the database before the embedder takes the CPU (the offline embedder yields
+  // between slices): the database's work (full-text vectors, statistics) and the embedding overlap.
   let upcoming = prepare();
   for (;;) {
     const batch = await upcoming;
     if (batch === undefined) break;
+    const writing = writeBatch(database, batch, { accountIds, modelId: embedder.modelId });
+    writing.catch(() => undefined); // a failure there surfaces when it is awaited below
     upcoming = prepare();
     upcoming.catch(() => undefined); // a failure there surfaces when it is awaited above
-    const written = await writeBatch(database, batch, { accountIds, modelId: embedder.modelId });
+    const written = await writing;
     for (const { document, chunks } of batch.documents) {
       const wasWritten = written.has(documentKey(document.accountId, document.sourceRef));
       if (wasWritten) {

@@ -1,3 +1,4 @@
+import { setImmediate as setImmediatePromise } from "node:timers/promises";
 import { Embedder } from "./embedder.js";
 
 /** Which features the offline embedder hashes, and how it weighs them. Every choice is in the model id. */
@@ -57,6 +58,8 @@ export function tokenize(text: string): string[] {
  * collisions, L2-normalised. No network, no key, no model weights; deterministic, so tests and CI can
  * rely on it.
  */
+const YIELD_EVERY = 32;
+
 export class HashingEmbedder extends Embedder {
   readonly provider = "offline";
   readonly modelId: string;
@@ -71,7 +74,14 @@ export class HashingEmbedder extends Embedder {
   }
 
   async embedDocuments(documents: string[]): Promise<number[][]> {
-    return documents.map((document) => this.embed(document));
+    const vectors: number[][] = [];
+    for (let start = 0; start < documents.length; start += YIELD_EVERY) {
+      // Hand the event loop back between slices, so a database write in flight (the index job writes one
+      // batch while it embeds the next) keeps moving instead of waiting for the whole batch.
+      if (start > 0) await setImmediatePromise();
+      for (const document of documents.slice(start, start + YIELD_EVERY)) vectors.push(this.embed(document));
+    }
+    return vectors;
   }
 
   async embedQuery(document: string): Promise<number[]> {

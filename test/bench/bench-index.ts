@@ -15,7 +15,8 @@
  * gets pre-chunked documents, so its time leaves out reading and chunking. The raw COPY gets chunks and
  * vectors computed beforehand and is timed from encoding to the end of the COPY.
  *
- * Options: --accounts N --documents N (per account) --server URL --keep (leave the corpus and databases in /tmp).
+ * Options: --accounts N --documents N (per account) --server URL --keep (leave the corpus and databases in /tmp)
+ * --server-only (only step 4: the server runs at a size where the PGlite runs would take too long).
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -53,6 +54,7 @@ const { values: options } = parseArgs({
     accounts: { type: "string", default: "200" },
     documents: { type: "string", default: "40" },
     keep: { type: "boolean", default: false },
+    "server-only": { type: "boolean", default: false },
     server: { type: "string" },
   },
 });
@@ -273,6 +275,19 @@ async function inChild(phase: string, corpus: string, databasePath: string): Pro
   return JSON.parse(line) as Measurement;
 }
 
+/** Steps 1-3: ours embedded (first run and unchanged re-run), ours and LangChain over pglite-socket. */
+async function localRuns(corpus: string, embeddedDatabase: string): Promise<Record<"first" | "rerun" | "oursSocket" | "langchain", Measurement>> {
+  const first = await inChild("ours-embedded", corpus, embeddedDatabase);
+  console.log(JSON.stringify({ bench: "index", run: "first", ...first }));
+  const rerun = await inChild("ours-embedded", corpus, embeddedDatabase);
+  console.log(JSON.stringify({ bench: "index", run: "unchanged re-run", ...rerun, shareOfFirstRun: round((rerun.seconds as number) / (first.seconds as number), 3) }));
+  const oursSocket = await inChild("ours-socket", corpus, "");
+  console.log(JSON.stringify({ bench: "index", run: "first", ...oursSocket }));
+  const langchain = await inChild("langchain-socket", corpus, "");
+  console.log(JSON.stringify({ bench: "index", run: "first", ...langchain }));
+  return { first, rerun, oursSocket, langchain };
+}
+
 if (options.phase !== undefined) {
   const run = PHASES[options.phase];
   if (run === undefined || options.corpus === undefined || options.database === undefined) throw new Error(`unknown phase ${options.phase}`);
@@ -286,16 +301,9 @@ if (options.phase !== undefined) {
   const generated = await generateCorpus(corpus, { accounts, documentsPerAccount });
   console.log(JSON.stringify({ bench: "index", corpus: { ...generated, folder: options.keep ? corpus : undefined }, machine: { cpus: (await import("node:os")).cpus().length, node: process.version } }));
 
+  const serverOnly = options["server-only"] === true;
   const embeddedDatabase = path.join(workspace, "embedded-db");
-  const first = await inChild("ours-embedded", corpus, embeddedDatabase);
-  console.log(JSON.stringify({ bench: "index", run: "first", ...first }));
-  const rerun = await inChild("ours-embedded", corpus, embeddedDatabase);
-  console.log(JSON.stringify({ bench: "index", run: "unchanged re-run", ...rerun, shareOfFirstRun: round((rerun.seconds as number) / (first.seconds as number), 3) }));
-  const oursSocket = await inChild("ours-socket", corpus, "");
-  console.log(JSON.stringify({ bench: "index", run: "first", ...oursSocket }));
-  const langchain = await inChild("langchain-socket", corpus, "");
-  console.log(JSON.stringify({ bench: "index", run: "first", ...langchain }));
-
+  const local = serverOnly ? undefined : await localRuns(corpus, embeddedDatabase);
   const per = (measurement: Measurement, key: string) => measurement[key] as number;
   const serverUrl = options.server ?? process.env.DATABASE_URL_TEST;
   let server: Record<string, unknown> = { skipped: "no server: set DATABASE_URL_TEST or pass --server URL (eval \"$(pg-test-server start)\")" };
@@ -317,22 +325,27 @@ if (options.phase !== undefined) {
       targets: { endToEndAtLeast2xLangChain: serverEndToEnd >= 2, loadAtLeastHalfOfRawCopy: loadOverCopy >= 0.5 },
     };
   }
-  const endToEnd = round(per(oursSocket, "chunksPerSecond") / per(langchain, "chunksPerSecond"), 2);
-  const share = round(per(rerun, "seconds") / per(first, "seconds"), 3);
-  console.log(
-    JSON.stringify({
-      bench: "index",
-      summary: {
-        // Ours read + parse + chunk + embed + write + GIN and HNSW builds; theirs embed + write + HNSW build.
-        oursOverLangChainEndToEnd: endToEnd,
-        // Ours chunk + embed + write; theirs embed + write (addDocuments): no index builds on either side.
-        oursOverLangChainWithoutIndexBuilds: round(per(oursSocket, "loadChunksPerSecond") / per(langchain, "addChunksPerSecond"), 2),
-        embeddedOverLangChainEndToEnd: round(per(first, "chunksPerSecond") / per(langchain, "chunksPerSecond"), 2),
-        unchangedRerunShareOfFirst: share,
-        targets: { chunksPerSecondAtLeast2xLangChain: endToEnd >= 2, unchangedRerunUnder5Percent: share < 0.05 },
-        server,
-      },
-    }),
-  );
+  if (local === undefined) {
+    console.log(JSON.stringify({ bench: "index", summary: { server } }));
+  } else {
+    const { first, rerun, oursSocket, langchain } = local;
+    const endToEnd = round(per(oursSocket, "chunksPerSecond") / per(langchain, "chunksPerSecond"), 2);
+    const share = round(per(rerun, "seconds") / per(first, "seconds"), 3);
+    console.log(
+      JSON.stringify({
+        bench: "index",
+        summary: {
+          // Ours read + parse + chunk + embed + write + GIN and HNSW builds; theirs embed + write + HNSW build.
+          oursOverLangChainEndToEnd: endToEnd,
+          // Ours chunk + embed + write; theirs embed + write (addDocuments): no index builds on either side.
+          oursOverLangChainWithoutIndexBuilds: round(per(oursSocket, "loadChunksPerSecond") / per(langchain, "addChunksPerSecond"), 2),
+          embeddedOverLangChainEndToEnd: round(per(first, "chunksPerSecond") / per(langchain, "chunksPerSecond"), 2),
+          unchangedRerunShareOfFirst: share,
+          targets: { chunksPerSecondAtLeast2xLangChain: endToEnd >= 2, unchangedRerunUnder5Percent: share < 0.05 },
+          server,
+        },
+      }),
+    );
+  }
   if (!options.keep) await rm(workspace, { recursive: true, force: true });
 }

@@ -191,8 +191,9 @@ export function sentenceCandidates(
     const cue = matchingCue(folded, entry, question, hypothetical, nearby);
     if (cue !== undefined) place(signalId, cue.weight ?? DEFAULT_WEIGHT);
   }
-  // A sentence too short to cite ("Yes, totally.") is never evidence, so the classifier is not asked.
-  const citable = sentence.text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length >= MINIMUM_QUOTE_WORDS;
+  // A sentence too short to cite ("Yes, totally.") is never evidence, and one of three words ("Pumpkin
+  // loaf season.") gives the classifier too little to read: it is asked from four words up.
+  const citable = sentence.text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length >= Math.max(MINIMUM_QUOTE_WORDS, 4);
   if (reading.classifier !== undefined && citable && !hypothetical && (sentence.speakerRole === "customer" || reading.classifyEveryone === true)) {
     const context = { ...(sentence.before === undefined ? {} : { before: sentence.before }), ...(reading.ownNames === undefined ? {} : { ownNames: reading.ownNames }) };
     const combine = reading.combine ?? "unfound";

@@ -6,7 +6,7 @@
 import type { GoldCase } from "../src/evals/load-gold.js";
 import type { TrainingOptions, TrainingSentence } from "../src/extract/sentence-classifier.js";
 import { DEFAULT_FEATURE_OPTIONS } from "../src/extract/sentence-features.js";
-import type { ClassifierCombination } from "../src/extract/offline-extractor.js";
+import { DEFAULT_CLASSIFIER_COMBINATION, type ClassifierCombination } from "../src/extract/offline-extractor.js";
 import { SIGNALS, type SignalId } from "../src/taxonomy/signals.js";
 import { caseSentences, corpusSentences, demoSentences, taxonomySentences } from "./training-sentences.js";
 
@@ -38,12 +38,12 @@ export function thresholdsOf(recipe: TrainingRecipe, threshold: number): Partial
 export const TRAINING_RECIPE: TrainingRecipe = {
   sources: { corpus: true, taxonomy: true, demo: true },
   corpusWeight: 1,
-  training: { features: { ...DEFAULT_FEATURE_OPTIONS, charGrams: null, previous: false }, buckets: 1 << 18, epochs: 12, learningRate: 0.5, l2: 1e-4, maxPositiveWeight: 5, minimumCount: 2 },
+  training: { features: { ...DEFAULT_FEATURE_OPTIONS, charGrams: null, previous: false }, buckets: 1 << 18, epochs: 12, learningRate: 0.5, l2: 1e-4, maxPositiveWeight: 5, minimumCount: 3 },
   threshold: 0.25,
   thresholds: [0.3, 0.4, 0.5, 0.6, 0.7],
   classifyEveryone: false,
-  combine: "uncued",
-  riskThreshold: 0.4,
+  combine: DEFAULT_CLASSIFIER_COMBINATION,
+  riskThreshold: 0.6,
 };
 
 let demoCache: Promise<TrainingSentence[]> | undefined;

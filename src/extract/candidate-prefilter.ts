@@ -5,6 +5,7 @@ import { SIGNAL_CUES, type SignalCues } from "../taxonomy/signal-cues.js";
 import { SIGNALS } from "../taxonomy/signals.js";
 import type { ExtractionChunk } from "./extractor.js";
 import { SentenceClassifier } from "./sentence-classifier.js";
+import { NAMED_TOOL_PATTERNS } from "./named-tools.js";
 import { foldSentence } from "./speech-context.js";
 import { sentenceSpansOf } from "./split-sentences.js";
 
@@ -41,7 +42,8 @@ export interface PrefilterOptions {
  * 95% of the gold labels in what is sent (see the README, "Prefilter").
  */
 export const DEFAULT_SIMILARITY_THRESHOLD = 0.4;
-export const DEFAULT_PROBABILITY_THRESHOLD = 0.3;
+/** Below the extractor's own threshold (0.25), so whatever the offline extractor would find is sent. */
+export const DEFAULT_PROBABILITY_THRESHOLD = 0.2;
 export const DEFAULT_WINDOW = 1;
 
 /** The words of customer-side (and unknown) speakers in a chunk: vendor speech is never customer pull. */
@@ -80,6 +82,7 @@ function chunkSentences(chunk: ExtractionChunk): ChunkSentence[] {
   });
 }
 
+/** Every cue of every signal, and the named-tool phrasing (matched on the sentence as written). */
 const CUE_PATTERNS: readonly RegExp[] = Object.values(SIGNAL_CUES as Record<string, SignalCues>).flatMap((entry) => entry.cues.map((cue) => cue.pattern));
 
 /**
@@ -152,7 +155,7 @@ export class CandidatePrefilter {
         const vector = vectors[vectorIndex] ?? [];
         vectorIndex += 1;
         const folded = foldSentence(sentence.text);
-        const cue = CUE_PATTERNS.some((pattern) => pattern.test(folded));
+        const cue = CUE_PATTERNS.some((pattern) => pattern.test(folded)) || NAMED_TOOL_PATTERNS.some((pattern) => new RegExp(pattern.source, pattern.flags.replace("g", "")).test(sentence.text));
         const similar = Math.max(0, ...probes.map((probe) => dot(probe, vector)));
         const likely = this.classifier?.probabilities(sentence.text, { ...(index > 0 ? { before: sentences[index - 1]?.text ?? "" } : {}) })[0]?.probability ?? 0;
         lexical ||= cue;

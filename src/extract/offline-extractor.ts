@@ -151,6 +151,9 @@ export interface SentenceReading {
 
 export type ClassifierCombination = "unfound" | "uncued" | "best";
 
+/** Chosen by cross-validation on the tune split (`npm run bench:cv`): fewer false hits, the same recall. */
+export const DEFAULT_CLASSIFIER_COMBINATION: ClassifierCombination = "uncued";
+
 /**
  * Candidates in one sentence. Vendor speech is read like anyone's (it is stored with the vendor role and
  * never counts as pull), but a pitch or a question put to the listener is nobody's evidence, and a
@@ -196,7 +199,7 @@ export function sentenceCandidates(
   const citable = sentence.text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length >= Math.max(MINIMUM_QUOTE_WORDS, 4);
   if (reading.classifier !== undefined && citable && !hypothetical && (sentence.speakerRole === "customer" || reading.classifyEveryone === true)) {
     const context = { ...(sentence.before === undefined ? {} : { before: sentence.before }), ...(reading.ownNames === undefined ? {} : { ownNames: reading.ownNames }) };
-    const combine = reading.combine ?? "unfound";
+    const combine = reading.combine ?? DEFAULT_CLASSIFIER_COMBINATION;
     const found = combine === "unfound" || considered.size === 0 ? reading.classifier.classify(sentence.text, context) : [];
     for (const { signalId, probability } of combine === "best" ? found.slice(0, 1) : found) {
       if (considered.has(signalId) || candidates.some((candidate) => candidate.signalId === signalId)) continue;
@@ -259,7 +262,7 @@ export class OfflineExtractor implements Extractor {
     const ownNames = options.vendor === undefined ? [] : ownNamesOf(options.vendor);
     const classifier = options.classifier === false ? undefined : (options.classifier ?? SentenceClassifier.shipped());
     this.reading = { ownNames: new Set(ownNames), ...(classifier === undefined ? {} : { classifier }), ...(options.classifyEveryone === true ? { classifyEveryone: true } : {}), ...(options.cues === false ? { cues: false } : {}), ...(options.combine === undefined ? {} : { combine: options.combine }) };
-    this.promptHash = offlineCueHash(ownNames, classifier === undefined ? undefined : { weights: classifier.data, everyone: options.classifyEveryone === true, cues: options.cues !== false, combine: options.combine ?? "unfound" });
+    this.promptHash = offlineCueHash(ownNames, classifier === undefined ? undefined : { weights: classifier.data, everyone: options.classifyEveryone === true, cues: options.cues !== false, combine: options.combine ?? DEFAULT_CLASSIFIER_COMBINATION });
   }
 
   async extract(chunks: readonly ExtractionChunk[]): Promise<ChunkExtraction[]> {

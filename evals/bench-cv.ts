@@ -7,8 +7,9 @@
  * chosen by. The cue families themselves were written on the tune split, so only the classifier's part
  * is out of sample here.
  *
- *   npm run bench:cv                       # the shipped training recipe
- *   npm run bench:cv -- --variants file.json --per-signal
+ *   npm run bench:cv                       # the shipped training recipe, with the cues
+ *   npm run bench:cv -- --alone --cues-only  # also the classifier alone, and the cues alone
+ *   npm run bench:cv -- --variants file.json --per-signal   # other recipes (JSON list of partial recipes)
  */
 import { readFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";

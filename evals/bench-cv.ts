@@ -18,7 +18,7 @@ import { readinessDecider } from "../src/evals/decide-readiness.js";
 import { evaluateCase } from "../src/evals/evaluate-case.js";
 import { loadGoldSet } from "../src/evals/load-gold.js";
 import { scoreRun, type CaseRun } from "../src/evals/score-run.js";
-import { OfflineExtractor } from "../src/extract/offline-extractor.js";
+import { OfflineExtractor, type ClassifierCombination } from "../src/extract/offline-extractor.js";
 import { SentenceClassifier, trainClassifier, type ClassifierWeights } from "../src/extract/sentence-classifier.js";
 import { ownNamesOf } from "../src/extract/named-tools.js";
 import { loadRules } from "../src/rules/load-rules.js";
@@ -26,8 +26,8 @@ import { thresholdsOf, TRAINING_RECIPE, trainingSetOf, type TrainingRecipe } fro
 import type { SignalId } from "../src/taxonomy/signals.js";
 
 const { values } = parseArgs({ options: { variants: { type: "string" }, "per-signal": { type: "boolean", default: false }, "cues-only": { type: "boolean", default: false }, alone: { type: "boolean", default: false } } });
-const variants: Array<TrainingRecipe & { name: string; riskThresholds?: readonly number[] }> =
-  values.variants === undefined ? [{ name: "shipped", ...TRAINING_RECIPE }] : (JSON.parse(await readFile(values.variants, "utf8")) as Array<Partial<TrainingRecipe> & { name: string; riskThresholds?: number[] }>).map((variant) => ({ ...TRAINING_RECIPE, ...variant }));
+const variants: Array<TrainingRecipe & { name: string; riskThresholds?: readonly number[]; combines?: readonly ClassifierCombination[] }> =
+  values.variants === undefined ? [{ name: "shipped", ...TRAINING_RECIPE }] : (JSON.parse(await readFile(values.variants, "utf8")) as Array<Partial<TrainingRecipe> & { name: string; riskThresholds?: number[]; combines?: ClassifierCombination[] }>).map((variant) => ({ ...TRAINING_RECIPE, ...variant }));
 
 const gold = await loadGoldSet();
 const tune = gold.cases.filter((goldCase) => goldCase.split === "tune");
@@ -71,8 +71,8 @@ for (const variant of variants) {
   }
   const trainedSeconds = (performance.now() - started) / 1000;
   // Thresholds and risk thresholds are read off the same trained folds.
-  for (const riskThreshold of variant.riskThresholds ?? [variant.riskThreshold]) {
-    const recipe: TrainingRecipe = { ...variant, ...(riskThreshold === undefined ? {} : { riskThreshold }) };
+  for (const riskThreshold of variant.riskThresholds ?? [variant.riskThreshold]) for (const combine of variant.combines ?? [variant.combine]) {
+    const recipe: TrainingRecipe = { ...variant, combine, ...(riskThreshold === undefined ? {} : { riskThreshold }) };
     for (const threshold of variant.thresholds) {
       // With the cues (what ships), and the classifier alone: the cues were written on this split, so the
       // second line is the cleaner measure of how the classifier generalises.
@@ -84,10 +84,10 @@ for (const variant of variants) {
           const perSignal = thresholdsOf(recipe, threshold);
           const signals = Object.fromEntries(Object.entries(weights.signals).map(([id, model]) => [id, { ...model, threshold: perSignal[id as SignalId] ?? threshold }]));
           const classifier = new SentenceClassifier({ ...weights, threshold, signals });
-          const extractor = new OfflineExtractor({ vendor: gold.vendor, classifier, classifyEveryone: variant.classifyEveryone, cues, combine: variant.combine });
+          const extractor = new OfflineExtractor({ vendor: gold.vendor, classifier, classifyEveryone: variant.classifyEveryone, cues, combine });
           runs.push(await evaluateCase(goldCase, extractor, decide));
         }
-        const name = `${variant.name}${riskThreshold === undefined ? "" : ` risk ${riskThreshold}`}`;
+        const name = `${variant.name}${riskThreshold === undefined ? "" : ` risk ${riskThreshold}`} ${combine}`;
         report(cues ? name : `${name} (classifier alone)`, threshold, runs, trainedSeconds);
       }
     }

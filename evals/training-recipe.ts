@@ -38,9 +38,9 @@ export function thresholdsOf(recipe: TrainingRecipe, threshold: number): Partial
 export const TRAINING_RECIPE: TrainingRecipe = {
   sources: { corpus: true, taxonomy: true, demo: true },
   corpusWeight: 1,
-  training: { features: { ...DEFAULT_FEATURE_OPTIONS, charGrams: null, previous: false }, buckets: 1 << 18, epochs: 12, learningRate: 0.5, l2: 1e-4, maxPositiveWeight: 5, minimumCount: 3 },
-  threshold: 0.25,
-  thresholds: [0.3, 0.4, 0.5, 0.6, 0.7],
+  training: { features: { ...DEFAULT_FEATURE_OPTIONS, charGrams: null, previous: false }, buckets: 1 << 18, epochs: 12, learningRate: 0.5, l2: 1e-4, maxPositiveWeight: 1, minimumCount: 3 },
+  threshold: 0.2,
+  thresholds: [0.2, 0.3, 0.4, 0.5],
   classifyEveryone: false,
   combine: DEFAULT_CLASSIFIER_COMBINATION,
   riskThreshold: 0.6,

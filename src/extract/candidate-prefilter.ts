@@ -42,8 +42,8 @@ export interface PrefilterOptions {
  * 95% of the gold labels in what is sent (see the README, "Prefilter").
  */
 export const DEFAULT_SIMILARITY_THRESHOLD = 0.4;
-/** Below the extractor's own threshold (0.25), so whatever the offline extractor would find is sent. */
-export const DEFAULT_PROBABILITY_THRESHOLD = 0.2;
+/** Below the extractor's own threshold (0.2), so whatever the offline extractor would find is sent. */
+export const DEFAULT_PROBABILITY_THRESHOLD = 0.15;
 export const DEFAULT_WINDOW = 1;
 
 /** The words of customer-side (and unknown) speakers in a chunk: vendor speech is never customer pull. */

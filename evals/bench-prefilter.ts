@@ -76,7 +76,7 @@ const settings: Array<{ name: string; options: PrefilterOptions; passagesPerRequ
 ];
 for (const window of [0, 1, 2]) {
   for (const similarityThreshold of [0.3, 0.4, 1]) {
-    for (const probabilityThreshold of [0.2, 0.3, 0.5, 1]) {
+    for (const probabilityThreshold of [0.15, 0.3, 0.5, 1]) {
       const chosen = window === DEFAULT_WINDOW && similarityThreshold === DEFAULT_SIMILARITY_THRESHOLD && probabilityThreshold === DEFAULT_PROBABILITY_THRESHOLD;
       settings.push({ name: `windows of ${window}: lexical, similarity >= ${similarityThreshold} or classifier >= ${probabilityThreshold}${chosen ? " (default)" : ""}`, options: { window, similarityThreshold, probabilityThreshold } });
     }

@@ -1,23 +1,28 @@
 /**
  * `npm run bench:prefilter`: what the candidate prefilter saves and what it costs in recall, measured on
- * the gold set. Prints one JSON line per prefilter setting.
+ * the gold set's tune split (what settings are chosen by) and on all of it (reported, never chosen by).
+ * Prints one JSON line per prefilter setting.
  *
- * Method. Every gold document is chunked as the index does. For each setting, the chunks the prefilter
- * selects are rendered into the real extraction requests (prompt files, taxonomy, batching as the OpenAI
- * extractor does) and their characters counted; tokens are estimated at four characters each, the same for
- * every setting, so the ratio is what matters. Recall is measured two ways:
- * - `reachableRecall`: the share of gold labels whose words lie in a selected chunk. A model can only
- *   find what it is sent, so this is the ceiling the prefilter puts on any model's recall.
- * - `offlineRecall`: the offline extractor's recall when it only reads the selected chunks, against its
- *   recall on every chunk (`offlineRecallAllChunks`): the loss an actual extractor sees.
- * The first line is the baseline: every chunk sent. The gold set is dense (nearly every passage was
- * written to carry a label), so the last lines repeat the measure on the demo corpus, whose calls carry
- * the chit-chat of real ones: there the reference is the offline extractor's evidence on every chunk
- * (no labels exist), and `reachableRecall` is the share of that evidence in the selected chunks.
+ * Method. Every gold document is chunked as the index does. For each setting, what the prefilter selects
+ * (whole chunks, or only the windows around sentences worth reading) is rendered into the real
+ * extraction requests (prompt files, taxonomy, batching as the OpenAI extractor does) and its characters
+ * counted; tokens are estimated at four characters each, the same for every setting, so the ratio is what
+ * matters. `tokenShare` is against every chunk sent whole, ten a request, as before issue 16; the line
+ * "whole chunks" (no trimming, today's packing) shows how much of the saving is the packing alone. `reachableRecall` is the share of gold labels whose words lie inside what is sent: a model can
+ * only find what it is sent, so this is the ceiling the prefilter puts on any model's recall. The last
+ * lines repeat the measure on the demo corpus, whose calls carry the chit-chat of real ones: there the
+ * reference is the offline extractor's customer-side evidence on every chunk (no labels exist).
+ *
+ *   npm run bench:prefilter               # tune split, then all splits, then the demo corpus
  */
-import { loadGoldSet } from "../src/evals/load-gold.js";
-import { spansMatch } from "../src/evals/match-predictions.js";
-import { CandidatePrefilter, DEFAULT_SIMILARITY_THRESHOLD, type PrefilterDecision } from "../src/extract/candidate-prefilter.js";
+import { loadGoldSet, type GoldCase } from "../src/evals/load-gold.js";
+import {
+  CandidatePrefilter,
+  DEFAULT_PROBABILITY_THRESHOLD,
+  DEFAULT_SIMILARITY_THRESHOLD,
+  DEFAULT_WINDOW,
+  type PrefilterOptions,
+} from "../src/extract/candidate-prefilter.js";
 import { EvidencePrompt } from "../src/extract/evidence-prompt.js";
 import { extractChunks } from "../src/extract/extract-documents.js";
 import { extractionChunksOf } from "../src/extract/extraction-chunks.js";
@@ -30,92 +35,105 @@ import { readSourceFolder } from "../src/ingest/read-source-folder.js";
 import { DEMO_FOLDER } from "../src/cli/commands/demo-command.js";
 
 const CHARACTERS_PER_TOKEN = 4;
-
-const gold = await loadGoldSet();
-const labels = gold.cases.flatMap((goldCase) => goldCase.labels);
-const chunks: ExtractionChunk[] = gold.cases.flatMap((goldCase) => goldCase.documents.flatMap((document) => extractionChunksOf(document, chunkDocument(document))));
 const prompt = new EvidencePrompt();
 
-async function estimatedTokens(selected: readonly ExtractionChunk[]): Promise<number> {
+async function estimatedTokens(selected: readonly ExtractionChunk[], maxChunks = DEFAULT_MAX_CHUNKS_PER_REQUEST): Promise<number> {
   let characters = 0;
-  for (const batch of batchChunks(selected, DEFAULT_MAX_CHUNKS_PER_REQUEST, DEFAULT_MAX_CHARACTERS_PER_REQUEST)) {
+  for (const batch of batchChunks(selected, maxChunks, DEFAULT_MAX_CHARACTERS_PER_REQUEST)) {
     const { messages } = await prompt.render(batch, (text) => text);
     characters += messages.reduce((sum, message) => sum + String(message.content).length, 0);
   }
   return Math.round(characters / CHARACTERS_PER_TOKEN);
 }
 
-function covers(chunk: ExtractionChunk, label: (typeof labels)[number]): boolean {
-  return chunk.sourceRef === label.sourceRef && chunk.startOffset <= label.start && label.end <= chunk.startOffset + chunk.text.length;
+interface Span {
+  readonly sourceRef: string;
+  readonly start: number;
+  readonly end: number;
 }
 
-async function offlineRecall(selected: readonly ExtractionChunk[]): Promise<number> {
-  const { evidence } = await extractChunks(selected, new OfflineExtractor());
-  const found = labels.filter((label) =>
-    evidence.some((item) => item.signalId === label.signalId && spansMatch({ sourceRef: item.sourceRef, start: item.quoteStart, end: item.quoteEnd }, label)),
-  );
-  return found.length / labels.length;
-}
-
-const allTokens = await estimatedTokens(chunks);
-const allOfflineRecall = await offlineRecall(chunks);
-const decisions: PrefilterDecision[] = await new CandidatePrefilter().decide(chunks);
-
-async function report(setting: string, selectedKeys: ReadonlySet<string>): Promise<void> {
-  const selected = chunks.filter((chunk) => selectedKeys.has(chunk.key));
-  const tokens = await estimatedTokens(selected);
-  const reachable = labels.filter((label) => selected.some((chunk) => covers(chunk, label))).length / labels.length;
-  console.log(
-    JSON.stringify({
-      bench: "prefilter",
-      setting,
-      goldCases: gold.cases.length,
-      goldLabels: labels.length,
-      chunksSent: selected.length,
-      chunksTotal: chunks.length,
-      tokensSent: tokens,
-      tokensAllChunks: allTokens,
-      tokenSaving: Number((1 - tokens / allTokens).toFixed(3)),
-      reachableRecall: Number(reachable.toFixed(3)),
-      offlineRecall: Number((await offlineRecall(selected)).toFixed(3)),
-      offlineRecallAllChunks: Number(allOfflineRecall.toFixed(3)),
-    }),
+/** True when the span's words are inside one line of what is sent. */
+function reaches(sent: readonly ExtractionChunk[], span: Span): boolean {
+  return sent.some(
+    (chunk) =>
+      chunk.sourceRef === span.sourceRef &&
+      chunk.startOffset <= span.start &&
+      span.end <= chunk.startOffset + chunk.text.length &&
+      chunk.segments.some((segment) => segment.start <= span.start && span.end <= segment.end),
   );
 }
 
-const keysWhere = (keep: (decision: PrefilterDecision) => boolean) => new Set(decisions.filter(keep).map((decision) => decision.key));
-await report("every chunk", new Set(chunks.map((chunk) => chunk.key)));
-await report("customer side only", keysWhere((decision) => decision.lexical || decision.similarity > 0));
-await report("lexical cues only", keysWhere((decision) => decision.lexical));
-for (const threshold of [0.1, 0.15, 0.2, 0.25, 0.3]) {
-  await report(`similarity >= ${threshold} only`, keysWhere((decision) => decision.similarity >= threshold));
+/** How the requests were packed before issue 16: ten passages each. */
+const OLD_PASSAGES_PER_REQUEST = 10;
+
+const settings: Array<{ name: string; options: PrefilterOptions; passagesPerRequest?: number }> = [
+  {
+    name: "whole chunks, 10 a request: lexical or similarity >= 0.2 (before issue 16)",
+    options: { trim: false, classifier: false, similarityThreshold: 0.2, window: 0 },
+    passagesPerRequest: OLD_PASSAGES_PER_REQUEST,
+  },
+  { name: "whole chunks: lexical or similarity >= 0.2", options: { trim: false, classifier: false, similarityThreshold: 0.2, window: 0 } },
+];
+for (const window of [0, 1, 2]) {
+  for (const similarityThreshold of [0.3, 0.4, 1]) {
+    for (const probabilityThreshold of [0.15, 0.3, 0.5, 1]) {
+      const chosen = window === DEFAULT_WINDOW && similarityThreshold === DEFAULT_SIMILARITY_THRESHOLD && probabilityThreshold === DEFAULT_PROBABILITY_THRESHOLD;
+      settings.push({ name: `windows of ${window}: lexical, similarity >= ${similarityThreshold} or classifier >= ${probabilityThreshold}${chosen ? " (default)" : ""}`, options: { window, similarityThreshold, probabilityThreshold } });
+    }
+  }
 }
-for (const threshold of [0.1, 0.15, 0.2, 0.25, 0.3]) {
-  const marker = threshold === DEFAULT_SIMILARITY_THRESHOLD ? " (default)" : "";
-  await report(`lexical or similarity >= ${threshold}${marker}`, keysWhere((decision) => decision.lexical || decision.similarity >= threshold));
+
+async function measure(split: string, cases: readonly GoldCase[], only?: string): Promise<void> {
+  const labels = cases.flatMap((goldCase) => goldCase.labels);
+  const chunks = cases.flatMap((goldCase) => goldCase.documents.flatMap((document) => extractionChunksOf(document, chunkDocument(document))));
+  // The reference is what every chunk cost before issue 16 (whole, ten a request).
+  const allTokens = await estimatedTokens(chunks, OLD_PASSAGES_PER_REQUEST);
+  for (const setting of settings) {
+    if (only !== undefined && !setting.name.includes(only)) continue;
+    const sent = await new CandidatePrefilter(setting.options).select(chunks);
+    const tokens = await estimatedTokens(sent, setting.passagesPerRequest);
+    console.log(
+      JSON.stringify({
+        bench: "prefilter",
+        split,
+        setting: setting.name,
+        goldCases: cases.length,
+        goldLabels: labels.length,
+        chunksSent: sent.length,
+        chunksTotal: chunks.length,
+        tokensSent: tokens,
+        tokensAllChunks: allTokens,
+        tokenShare: Number((tokens / allTokens).toFixed(3)),
+        reachableRecall: Number((labels.filter((label) => reaches(sent, label)).length / labels.length).toFixed(3)),
+      }),
+    );
+  }
 }
+
+const gold = await loadGoldSet();
+await measure("tune", gold.cases.filter((goldCase) => goldCase.split === "tune"));
+// All splits, for the record, with the old and the default settings only: never used to choose.
+await measure("all", gold.cases, "(");
 
 // The demo corpus: realistic density, offline evidence as the reference.
 const demoChunks = documentsOf(await readSourceFolder(DEMO_FOLDER)).flatMap((document) => extractionChunksOf(document, chunkDocument(document)));
 const demoReference = (await extractChunks(demoChunks, new OfflineExtractor())).evidence.filter((item) => item.speakerRole !== "vendor");
-const demoAllTokens = await estimatedTokens(demoChunks);
-const demoDecisions = await new CandidatePrefilter().decide(demoChunks);
-for (const threshold of [0.15, DEFAULT_SIMILARITY_THRESHOLD, 0.25]) {
-  const keys = new Set(demoDecisions.filter((decision) => decision.lexical || decision.similarity >= threshold).map((decision) => decision.key));
-  const selected = demoChunks.filter((chunk) => keys.has(chunk.key));
-  const tokens = await estimatedTokens(selected);
+const demoAllTokens = await estimatedTokens(demoChunks, OLD_PASSAGES_PER_REQUEST);
+for (const setting of settings.filter((item) => item.name.includes("("))) {
+  const sent = await new CandidatePrefilter(setting.options).select(demoChunks);
+  const tokens = await estimatedTokens(sent, setting.passagesPerRequest);
   console.log(
     JSON.stringify({
       bench: "prefilter",
       corpus: "data/demo",
-      setting: `lexical or similarity >= ${threshold}${threshold === DEFAULT_SIMILARITY_THRESHOLD ? " (default)" : ""}`,
-      chunksSent: selected.length,
+      setting: setting.name,
+      chunksSent: sent.length,
       chunksTotal: demoChunks.length,
       tokensSent: tokens,
       tokensAllChunks: demoAllTokens,
-      tokenSaving: Number((1 - tokens / demoAllTokens).toFixed(3)),
+      tokenShare: Number((tokens / demoAllTokens).toFixed(3)),
       referenceEvidence: demoReference.length,
-      reachableRecall: Number((demoReference.filter((item) => keys.has(item.chunkKey)).length / demoReference.length).toFixed(3)),
+      reachableRecall: Number((demoReference.filter((item) => reaches(sent, { sourceRef: item.sourceRef, start: item.quoteStart, end: item.quoteEnd })).length / demoReference.length).toFixed(3)),
     }),
   );
 }

@@ -69,6 +69,14 @@ describe("search", () => {
     expect(result.passages[0]?.citation).toMatchObject({ accountId: "globex", label: "ticket #201, comment 1, Hank Scorpio (customer)" });
   });
 
+  it("ranks the passages of a speaker the question names first, though names are not indexed words", async () => {
+    const result = await search({ query: "what did Luis say about seats?", method: "bm25" });
+    expect(result.passages[0]?.turns.some((turn) => turn.speaker === "Luis Romero")).toBe(true);
+    // Without a name the same words rank Sam's reply about seats first, as plain BM25 does.
+    const unnamed = await search({ query: "what did they say about seats?", method: "bm25" });
+    expect(unnamed.passages[0]?.turns.map((turn) => turn.speaker)).toEqual(["Sam Ortiz"]);
+  });
+
   it("matches any word of the question, not all of them", async () => {
     const result = await search({ query: "what did they say about Tableau rebuilding spreadsheets", method: "bm25" });
     expect(result.passages[0]?.text).toContain("Tableau");

@@ -36,7 +36,7 @@ describe("a messy export", () => {
       { file: "calls/harborview-dental/2026-10-07-renewal-call.srt", line: 6, field: "timing" },
       { file: "calls/harborview-dental/2026-10-21-check-in.txt", line: 4, field: "timestamp" },
       { file: "calls/harborview-dental/2026-11-04-exec-sync.json", line: 4 },
-      { file: "calls/harborview-dental/2026-11-18-training.json", record: "transcript", field: "turns.1.start" },
+      { file: "calls/harborview-dental/2026-11-18-training.json", record: "turn 2", field: "start" },
       { file: "calls/northwind-labs/onboarding.vtt" },
     ]);
     expect(source.problems.every((problem) => problem.reason.length > 10)).toBe(true);
@@ -67,6 +67,8 @@ describe("a messy export", () => {
         { source_ref: "calls/harborview-dental/2026-09-02-quarterly-review.vtt", account_id: "harborview-dental" },
         { source_ref: "calls/harborview-dental/2026-10-07-renewal-call.srt", account_id: "harborview-dental" },
         { source_ref: "calls/harborview-dental/2026-10-21-check-in.txt", account_id: "harborview-dental" },
+        // One bad turn costs that turn: the rest of the JSON transcript is indexed.
+        { source_ref: "calls/harborview-dental/2026-11-18-training.json", account_id: "harborview-dental" },
         { source_ref: "calls/northwind-labs/2026-08-30-kickoff.vtt", account_id: "northwind-labs" },
         { source_ref: "calls/northwind-labs/recording-0412.vtt", account_id: "northwind-labs" },
         { source_ref: "tickets/harborview-dental.json#5001", account_id: "harborview-dental" },
@@ -100,7 +102,7 @@ describe("a messy export", () => {
     });
 
     it("prints 'N indexed, M unchanged, K rejected' and exits with 65", () => {
-      expect(written.join("")).toMatch(/^messy-export: 11 indexed \(\d+ chunks\), 0 unchanged, 15 rejected\n$/);
+      expect(written.join("")).toMatch(/^messy-export: 12 indexed \(\d+ chunks\), 0 unchanged, 15 rejected\n$/);
       expect(failure).toBeInstanceOf(InputError);
       expect(exitCodeFor(failure)).toBe(65);
       expect((failure as Error).message).toMatch(/^15 records rejected; everything else was indexed:/);

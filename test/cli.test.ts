@@ -75,7 +75,7 @@ describe("evidence (in process, shared database)", () => {
     const failure = await run("index", source).catch((error: unknown) => error);
     expect(written.pop()).toMatch(/: 1 indexed \(1 chunks\), 0 unchanged, 1 rejected\n$/);
     expect(exitCodeFor(failure)).toBe(65);
-    expect((failure as InputError).message).toMatch(/^1 records rejected; everything else was indexed:\n.*record ticket 2, field "status"/);
+    expect((failure as InputError).message).toMatch(/^1 record rejected; everything else was indexed:\n.*record ticket 2, field "status"/);
     expect(progress.map((line) => JSON.parse(line) as { event: string })).toEqual([
       { event: "start", folder: source, documents: 1, changed: 1, unchanged: 0 },
       expect.objectContaining({ event: "document", accountId: "acme", sourceRef: "tickets/export.json#1", status: "indexed", chunks: 1, done: 1, total: 1, chunksSoFar: 1, embedded: 1 }),

@@ -8,6 +8,7 @@ import { indexSourceFolder } from "../src/index/index-source-folder.js";
 import { readSourceFolder } from "../src/ingest/read-source-folder.js";
 import { HashingEmbedder } from "../src/models/hashing-embedder.js";
 import { saveAccounts } from "../src/db/account-store.js";
+import { saveVendorProfile } from "../src/db/vendor-profile-store.js";
 import type { Database } from "../src/db/database.js";
 import { replaceDocument, storedDocumentOf } from "../src/db/document-store.js";
 import { documentFlags } from "../src/db/document-flag-store.js";
@@ -126,6 +127,31 @@ describe("extracting stored chunks with a model", () => {
     const second = await extractStoredEvidence(engine.database, { extractor: extractor(), toolVersion: "test" });
     expect(requests).toHaveLength(1);
     expect(second).toMatchObject({ cached: 3, sent: 0, inserted: 0, removed: 0, usage: { promptTokens: 0, completionTokens: 0 } });
+  });
+
+  it("reads the account's champion and the vendor's own product names stored at index time, with either extractor", async () => {
+    const tools = ticketWith("12", [["customer", "We pay a fortune for Tessera Spares on top of the plan. We also pay a fortune for Gearwell for the compressors."]]);
+    await engine.database.transaction(async (transaction) => {
+      await saveAccounts(transaction, [createAccount({ id: "acme", champion: "Dana Okafor" })], "accounts.json");
+      await replaceDocument(transaction, storedDocumentOf(tools, chunkDocument(tools)));
+      const profile = {
+        product: "Tessera",
+        vendor: "Tessera Labs",
+        vendor_email_domains: ["lumen.example"],
+        tiers: [{ id: "core", name: "Core", capabilities: ["work orders"] }],
+        add_ons: [{ id: "spares", name: "Tessera Spares", capabilities: ["spare parts inventory"] }],
+      };
+      await saveVendorProfile(transaction, ["acme"], profile, "vendor.json");
+    });
+    answer = () => ({ evidence: [] });
+    await extractStoredEvidence(engine.database, { extractor: extractor("context-model"), toolVersion: "test" });
+    const user = requests.map((body) => body.messages.find((message) => message.role === "user")?.content ?? "").join("\n");
+    expect(user).toContain("ACCOUNT (on record, do not quote): champion Dana Okafor; the vendor's own products, tiers and add-ons (never another tool): Tessera, Tessera Labs, Core, Tessera Spares");
+
+    // The offline extractor, as production builds it (no vendor given), takes the names from the store.
+    await extractStoredEvidence(engine.database, { extractor: new OfflineExtractor({ classifier: false }), toolVersion: "test" });
+    const tool = (await listEvidence(engine.database, { accountId: "acme" })).filter((row) => row.signalId === "adjacent_tool" && row.extractorProvider === "offline");
+    expect(tool.map((row) => row.quote)).toEqual(["We also pay a fortune for Gearwell for the compressors."]);
   });
 
   it("keeps a chunk's previous evidence when the model fails on it, and caches nothing for it", async () => {

@@ -73,3 +73,12 @@ export function calibrateThreshold(samples: ReadonlyArray<{ readonly score: numb
   }
   return best;
 }
+
+/**
+ * The words a passage is judged on: its text and its speakers' names. Speaker labels are not part of a
+ * passage's text, yet "what did Dana say about seats?" is answered by Dana's words about seats, which
+ * never repeat her name.
+ */
+export function answerableText(passage: { readonly text: string; readonly turns: ReadonlyArray<{ readonly speaker: string }> }): string {
+  return [passage.text, ...new Set(passage.turns.map((turn) => turn.speaker))].join("\n");
+}

@@ -423,3 +423,14 @@ function vectorDimensions(embedding: readonly number[]): number {
   if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > 16_000) throw new RangeError(`cannot search with a ${dimensions}-dimensional vector`);
   return dimensions;
 }
+
+/** Everyone who speaks in an account's chunks (ticket authors and call speakers), each name once. */
+export async function speakersOf(database: Queryable, accountId: string): Promise<string[]> {
+  const rows = await database.query<{ speaker: string }>(
+    `select distinct turn ->> 'speaker' as speaker
+       from chunks c, jsonb_array_elements(c.turns) as turn
+      where c.account_id = $1 and coalesce(turn ->> 'speaker', '') <> ''`,
+    [accountId],
+  );
+  return rows.map((row) => row.speaker).sort();
+}

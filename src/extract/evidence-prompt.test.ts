@@ -44,6 +44,23 @@ describe("the extraction prompt", () => {
     expect(user.split(`END PASSAGE c1 ${boundary}`)).toHaveLength(2);
   });
 
+  it("gives the model the account's champion, the vendor's own product names and the neighbouring turns", async () => {
+    const [chunk] = chunksOf(ticketWith("1", [["customer", "Priya is leaving us in March, so Tomas takes over."]]));
+    if (chunk === undefined) throw new Error("no chunk");
+    const withAccount = {
+      ...chunk,
+      account: { champion: "Tomas Reyes", productNames: ["Halyard", "Parts Planner"] },
+      context: [{ position: "after" as const, speaker: "Iggy Marsh", speakerRole: "vendor" as const, text: "Thanks, we'll set Tomas up as admin." }],
+    };
+    const { messages } = await prompt.render([withAccount], (text) => text);
+    const user = String(messages[1]?.content);
+    expect(user).toMatch(/ACCOUNT \(on record, do not quote\): champion Tomas Reyes; .*Halyard, Parts Planner/);
+    expect(user).toContain("CONTEXT AFTER (do not quote) Iggy Marsh (vendor): Thanks, we'll set Tomas up as admin.");
+    expect(String(messages[0]?.content)).toMatch(/line starting with `ACCOUNT`/);
+    // Without a record, no account line at all.
+    expect(String((await prompt.render([chunk], (text) => text)).messages[1]?.content)).not.toContain("ACCOUNT");
+  });
+
   it("hashes the prompt files: a changed file is a new prompt", () => {
     const files = readPromptFiles();
     expect(new EvidencePrompt({ ...files, system: `${files.system}\nBe brief.` }).hash).not.toBe(prompt.hash);

@@ -66,9 +66,17 @@ export function renderPassage(id: string, chunk: ExtractionChunk, redact: (text:
     return `CONTEXT ${turn.position.toUpperCase()} (do not quote) ${turn.speaker} (${turn.speakerRole}): ${redact(words)}`;
   };
   const context = chunk.context ?? [];
+  const account = chunk.account;
+  const accountLine =
+    account === undefined
+      ? []
+      : [
+          `ACCOUNT (on record, do not quote): champion ${account.champion === undefined ? "not on record" : redact(account.champion)}; the vendor's own products, tiers and add-ons (never another tool): ${account.productNames.length === 0 ? "not on record" : account.productNames.join(", ")}`,
+        ];
   return [
     `BEGIN PASSAGE ${id} ${boundary}`,
     `(${chunk.kind})`,
+    ...accountLine,
     ...context.filter((turn) => turn.position === "before").map(contextLine),
     ...lines,
     ...context.filter((turn) => turn.position === "after").map(contextLine),

@@ -8,7 +8,8 @@ import { extractThroughCache } from "./cached-extractor.js";
 import { DatabaseExtractionCache, extractorIdOf } from "./database-extraction-cache.js";
 import { verifyExtractions } from "./extract-documents.js";
 import { chunkContentHash, contextOf } from "./extraction-chunks.js";
-import type { ExtractionChunk, Extractor, RejectionReason, TokenUsage } from "./extractor.js";
+import type { AccountContext, ExtractionChunk, Extractor, RejectionReason, TokenUsage } from "./extractor.js";
+import { accountContexts } from "./account-context.js";
 
 export { extractorIdOf };
 
@@ -39,9 +40,10 @@ export interface StoredExtractionSummary {
   readonly usage: TokenUsage;
 }
 
-function toExtractionChunk(stored: StoredChunk): ExtractionChunk {
+function toExtractionChunk(stored: StoredChunk, account: AccountContext | undefined): ExtractionChunk {
   const context = contextOf(stored.documentText, stored.documentSegments, stored.startOffset, stored.endOffset);
   return {
+    ...(account === undefined ? {} : { account }),
     key: String(stored.chunkId),
     accountId: stored.accountId,
     sourceRef: stored.sourceRef,
@@ -50,7 +52,7 @@ function toExtractionChunk(stored: StoredChunk): ExtractionChunk {
     startOffset: stored.startOffset,
     segments: stored.segments,
     context,
-    contentHash: chunkContentHash(stored.text, stored.startOffset, stored.segments, context),
+    contentHash: chunkContentHash(stored.text, stored.startOffset, stored.segments, context, account),
   };
 }
 
@@ -72,7 +74,10 @@ export async function extractStoredEvidence(database: Database, options: StoredE
   });
   try {
     const stored = await storedChunks(database, options.accountId);
-    const chunks = stored.map(toExtractionChunk);
+    // Each account's champion and the vendor's own product names (stored at index time) go with its
+    // chunks, so every extractor reads them in production as the eval and the demo do.
+    const accounts = await accountContexts(database, [...new Set(stored.map((chunk) => chunk.accountId))]);
+    const chunks = stored.map((chunk) => toExtractionChunk(chunk, accounts.get(chunk.accountId)));
     // Cached answers are reused; only uncached chunks meet the prefilter and the extractor.
     const extraction = await extractThroughCache(extractor, new DatabaseExtractionCache(database), chunks, options.prefilter);
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { CanonicalDocument, Segment } from "../ingest/canonical-document.js";
 import type { DocumentChunk } from "../index/chunk-document.js";
-import type { ContextTurn, ExtractionChunk } from "./extractor.js";
+import type { AccountContext, ContextTurn, ExtractionChunk } from "./extractor.js";
 
 /** Turns or comments of context on each side of a chunk, and how much of each is kept. */
 const CONTEXT_TURNS = 2;
@@ -12,10 +12,12 @@ const CONTEXT_CHARACTERS = 280;
  * an unchanged passage keeps its cache entry even when text earlier in the document moved it. The
  * context around it is part of the key: the same words answer differently next to different turns.
  */
-export function chunkContentHash(text: string, startOffset: number, segments: readonly Segment[], context: readonly ContextTurn[] = []): string {
+export function chunkContentHash(text: string, startOffset: number, segments: readonly Segment[], context: readonly ContextTurn[] = [], account?: AccountContext): string {
   const relativeSegments = segments.map((segment) => [segment.start - startOffset, segment.end - startOffset, segment.speaker, segment.speakerRole]);
   const hash = createHash("sha256").update(text).update(JSON.stringify(relativeSegments));
   if (context.length > 0) hash.update(JSON.stringify(context));
+  // The same words read differently for another champion or another vendor's products.
+  if (account !== undefined) hash.update(JSON.stringify(["account", account.champion ?? null, account.productNames]));
   return hash.digest("hex");
 }
 

@@ -23,6 +23,18 @@ export interface ExtractionChunk {
    * what the chunk answers or what answers it. Context only: a quote must come from `text`.
    */
   readonly context?: readonly ContextTurn[];
+  /** What is on record about the chunk's account, for telling its people and the vendor's products apart. */
+  readonly account?: AccountContext;
+}
+
+/**
+ * What is known about an account besides its documents: the champion on record (so "X is leaving" can be
+ * told from the champion leaving) and the vendor's own product, tier and add-on names (never another tool).
+ */
+export interface AccountContext {
+  readonly champion?: string;
+  /** As written in the vendor profile ("Halyard", "Parts Planner"). */
+  readonly productNames: readonly string[];
 }
 
 /** A neighbouring turn or comment of a chunk, outside it. */

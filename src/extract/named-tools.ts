@@ -24,9 +24,18 @@ const NOT_A_TOOL = new Set(
   ].map((word) => word.toLowerCase()),
 );
 
+/** True for a capitalised word that is no product or person: a pronoun, a day, a month, a generic office tool. */
+export function isEverydayCapitalised(word: string): boolean {
+  return NOT_A_TOOL.has(word.toLowerCase());
+}
+
 /** The vendor's names, lower case: product, vendor, tiers and add-ons, whole and word by word. */
 export function ownNamesOf(profile: VendorProfile): string[] {
-  const names = [profile.product, profile.vendor, ...profile.tiers.map((tier) => tier.name), ...profile.add_ons.map((addOn) => addOn.name)];
+  return ownNamesOfProducts([profile.product, profile.vendor, ...profile.tiers.map((tier) => tier.name), ...profile.add_ons.map((addOn) => addOn.name)]);
+}
+
+/** The same, from the names as written (an account's stored product names). */
+export function ownNamesOfProducts(names: readonly string[]): string[] {
   const words = names.flatMap((name) => name.split(/\s+/));
   return [...new Set([...names, ...words].map((name) => name.toLowerCase()).filter((name) => name.length > 1))].sort();
 }

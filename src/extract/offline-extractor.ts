@@ -4,10 +4,11 @@ import type { VendorProfile } from "../ingest/vendor-profile.js";
 import { SIGNAL_CUES, type SignalCue, type SignalCues } from "../taxonomy/signal-cues.js";
 import { SIGNALS, type SignalId } from "../taxonomy/signals.js";
 import type { CandidateEvidence, ChunkExtraction, ExtractionChunk, Extractor } from "./extractor.js";
-import { namedToolCandidate, NAMED_TOOL_PATTERNS, ownNamesOf } from "./named-tools.js";
+import { namedToolCandidate, NAMED_TOOL_PATTERNS, ownNamesOf, ownNamesOfProducts } from "./named-tools.js";
 import { INSTRUCTION_CONTEXT_PATTERNS, isInstructionToAnalyzer } from "./detect-instructions.js";
 import { SentenceClassifier } from "./sentence-classifier.js";
 import { sentenceSpansOf } from "./split-sentences.js";
+import { MINIMUM_QUOTE_WORDS } from "./verify-citations.js";
 import {
   foldSentence,
   isDismissal,
@@ -21,7 +22,7 @@ import {
 } from "./speech-context.js";
 
 /** Bumped when the matching logic (not the patterns) changes, so cached results are not reused. */
-const MATCHER_VERSION = 3;
+const MATCHER_VERSION = 4;
 const DEFAULT_WEIGHT = 0.7;
 /** The widest `nearby` window any signal may ask for, in sentences either side. */
 const NEARBY_REACH = Math.max(0, ...Object.values(SIGNAL_CUES as Record<string, SignalCues>).map((entry) => entry.nearby?.sentences ?? 0));
@@ -48,6 +49,7 @@ export function offlineCueHash(ownNames: readonly string[] = [], classifier?: un
       cue.inQuestions === true,
       cue.conditional === true,
       cue.needsNearby === undefined ? null : serialise(cue.needsNearby),
+      cue.needsEarlier === undefined ? null : serialise(cue.needsEarlier),
     ]),
     (entry.exclusions ?? []).map(serialise),
     entry.nearby === undefined ? null : [entry.nearby.sentences, entry.nearby.becomes ?? null, entry.nearby.patterns.map(serialise)],
@@ -102,6 +104,8 @@ function matchingCue(folded: string, entry: SignalCues, question: boolean, hypot
     if (cue.carriesNegation !== true && isNegatedBefore(folded, match.index)) continue;
     const needed = cue.needsNearby;
     if (needed !== undefined && !nearby.some((other) => other.distance <= 3 && needed.test(other.folded))) continue;
+    const earlier = cue.needsEarlier;
+    if (earlier !== undefined && !nearby.some((other) => other.sameSpeaker === true && other.after !== true && other.distance <= 2 && earlier.test(other.folded))) continue;
     if (best === undefined || (cue.weight ?? DEFAULT_WEIGHT) > (best.weight ?? DEFAULT_WEIGHT)) best = cue;
   }
   return best;
@@ -134,7 +138,21 @@ export interface SentenceReading {
   readonly ownNames?: ReadonlySet<string>;
   /** A trained sentence classifier, asked for the signals no cue found. */
   readonly classifier?: SentenceClassifier;
+  /** True to ask the classifier about vendor (and unknown) speech too; it learnt from customers' sentences. */
+  readonly classifyEveryone?: boolean;
+  /** False to read with the classifier alone (cross-validation measures it so). */
+  readonly cues?: boolean;
+  /**
+   * How the classifier adds to the cues: `unfound` asks it for every signal no cue found in the sentence;
+   * `uncued` only for sentences where no cue found anything; `best` like `uncued`, its likeliest signal only.
+   */
+  readonly combine?: ClassifierCombination;
 }
+
+export type ClassifierCombination = "unfound" | "uncued" | "best";
+
+/** Chosen by cross-validation on the tune split (`npm run bench:cv`): fewer false hits, the same recall. */
+export const DEFAULT_CLASSIFIER_COMBINATION: ClassifierCombination = "uncued";
 
 /**
  * Candidates in one sentence. Vendor speech is read like anyone's (it is stored with the vendor role and
@@ -145,7 +163,7 @@ export interface SentenceReading {
  * signals whose meaning depends on them.
  */
 export function sentenceCandidates(
-  sentence: Pick<SpokenSentence, "text" | "speakerRole">,
+  sentence: Pick<SpokenSentence, "text" | "speakerRole"> & { readonly before?: string },
   nearby: readonly NearbySentence[] = [],
   reading: SentenceReading = {},
 ): CandidateEvidence[] {
@@ -170,13 +188,20 @@ export function sentenceCandidates(
     candidates.push({ signalId, quote: sentence.text, confidence });
   };
   for (const [signalId, entry] of Object.entries(SIGNAL_CUES) as Array<[SignalId, SignalCues]>) {
+    if (reading.cues === false) break;
     if (resolved && RISK_SIGNALS.has(signalId)) continue;
     if (shrugged && DISMISSIBLE.has(signalId)) continue;
     const cue = matchingCue(folded, entry, question, hypothetical, nearby);
     if (cue !== undefined) place(signalId, cue.weight ?? DEFAULT_WEIGHT);
   }
-  if (reading.classifier !== undefined && !hypothetical) {
-    for (const { signalId, probability } of reading.classifier.classify(sentence.text)) {
+  // A sentence too short to cite ("Yes, totally.") is never evidence, and one of three words ("Pumpkin
+  // loaf season.") gives the classifier too little to read: it is asked from four words up.
+  const citable = sentence.text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length >= Math.max(MINIMUM_QUOTE_WORDS, 4);
+  if (reading.classifier !== undefined && citable && !hypothetical && (sentence.speakerRole === "customer" || reading.classifyEveryone === true)) {
+    const context = { ...(sentence.before === undefined ? {} : { before: sentence.before }), ...(reading.ownNames === undefined ? {} : { ownNames: reading.ownNames }) };
+    const combine = reading.combine ?? DEFAULT_CLASSIFIER_COMBINATION;
+    const found = combine === "unfound" || considered.size === 0 ? reading.classifier.classify(sentence.text, context) : [];
+    for (const { signalId, probability } of combine === "best" ? found.slice(0, 1) : found) {
       if (considered.has(signalId) || candidates.some((candidate) => candidate.signalId === signalId)) continue;
       if (resolved && RISK_SIGNALS.has(signalId)) continue;
       if (shrugged && DISMISSIBLE.has(signalId)) continue;
@@ -203,7 +228,8 @@ function candidatesOf(chunk: ExtractionChunk, reading: SentenceReading): Candida
       if (distance === 0 || distance > Math.max(NEARBY_REACH, 2)) return [];
       return [{ folded: text, distance, sameSpeaker: sentences[other]?.speaker === sentence.speaker, after: other > index }];
     });
-    return sentenceCandidates(sentence, nearby, reading);
+    const before = sentences[index - 1]?.text;
+    return sentenceCandidates(before === undefined ? sentence : { ...sentence, before }, nearby, reading);
   });
 }
 
@@ -224,18 +250,33 @@ export class OfflineExtractor implements Extractor {
    * `vendor`: the vendor profile, whose product, tier and add-on names are never "another tool".
    * `classifier`: the trained sentence classifier (the shipped weights by default; `false` for cues only).
    */
-  constructor(options: { readonly vendor?: VendorProfile | undefined; readonly classifier?: SentenceClassifier | false } = {}) {
+  constructor(
+    options: {
+      readonly vendor?: VendorProfile | undefined;
+      readonly classifier?: SentenceClassifier | false;
+      readonly classifyEveryone?: boolean;
+      readonly cues?: boolean;
+      readonly combine?: ClassifierCombination;
+    } = {},
+  ) {
     const ownNames = options.vendor === undefined ? [] : ownNamesOf(options.vendor);
     const classifier = options.classifier === false ? undefined : (options.classifier ?? SentenceClassifier.shipped());
-    this.reading = { ownNames: new Set(ownNames), ...(classifier === undefined ? {} : { classifier }) };
-    this.promptHash = offlineCueHash(ownNames, classifier?.data);
+    this.reading = { ownNames: new Set(ownNames), ...(classifier === undefined ? {} : { classifier }), ...(options.classifyEveryone === true ? { classifyEveryone: true } : {}), ...(options.cues === false ? { cues: false } : {}), ...(options.combine === undefined ? {} : { combine: options.combine }) };
+    this.promptHash = offlineCueHash(ownNames, classifier === undefined ? undefined : { weights: classifier.data, everyone: options.classifyEveryone === true, cues: options.cues !== false, combine: options.combine ?? DEFAULT_CLASSIFIER_COMBINATION });
   }
 
   async extract(chunks: readonly ExtractionChunk[]): Promise<ChunkExtraction[]> {
     return chunks.map((chunk) => ({
       key: chunk.key,
-      candidates: candidatesOf(chunk, this.reading),
+      candidates: candidatesOf(chunk, this.readingFor(chunk)),
       cached: false,
     }));
+  }
+
+  /** The vendor names given at construction plus those on record for the chunk's account. */
+  private readingFor(chunk: ExtractionChunk): SentenceReading {
+    const names = chunk.account?.productNames ?? [];
+    if (names.length === 0) return this.reading;
+    return { ...this.reading, ownNames: new Set([...(this.reading.ownNames ?? []), ...ownNamesOfProducts(names)]) };
   }
 }

@@ -37,7 +37,12 @@ export interface OpenAiExtractorOptions {
  * so packing about ten chunks (some 3,000 tokens of passages) into one request spends most tokens on the
  * passages themselves while keeping each answer short enough to stay reliable.
  */
-export const DEFAULT_MAX_CHUNKS_PER_REQUEST = 10;
+/**
+ * Passages per request. The character budget below is what bounds a request; whole chunks reach it at
+ * about eight passages, while the prefilter's trimmed passages (a few sentences each) pack many more, and
+ * every request repeats the long system prompt, so fewer requests is most of what the prefilter saves.
+ */
+export const DEFAULT_MAX_CHUNKS_PER_REQUEST = 20;
 export const DEFAULT_MAX_CHARACTERS_PER_REQUEST = 12_000;
 
 type ChatMessage = OpenAI.Chat.Completions.ChatCompletionMessageParam;
@@ -47,19 +52,30 @@ function toChatMessage(message: BaseMessage): ChatMessage {
   return message.getType() === "system" ? { role: "system", content } : { role: "user", content };
 }
 
+/**
+ * The characters of a chunk a request carries: its speakers' lines (only the windows a prefilter kept, when
+ * it trimmed the chunk) and its context turns.
+ */
+export function passageCharacters(chunk: ExtractionChunk): number {
+  const end = chunk.startOffset + chunk.text.length;
+  const lines = chunk.segments.reduce((sum, segment) => sum + Math.max(0, Math.min(segment.end, end) - Math.max(segment.start, chunk.startOffset)), 0);
+  return lines + (chunk.context ?? []).reduce((sum, turn) => sum + turn.text.length, 0);
+}
+
 /** Groups chunks into requests that respect both budgets, in order. */
 export function batchChunks(chunks: readonly ExtractionChunk[], maxChunks: number, maxCharacters: number): ExtractionChunk[][] {
   const batches: ExtractionChunk[][] = [];
   let current: ExtractionChunk[] = [];
   let characters = 0;
   for (const chunk of chunks) {
-    if (current.length > 0 && (current.length >= maxChunks || characters + chunk.text.length > maxCharacters)) {
+    const size = passageCharacters(chunk);
+    if (current.length > 0 && (current.length >= maxChunks || characters + size > maxCharacters)) {
       batches.push(current);
       current = [];
       characters = 0;
     }
     current.push(chunk);
-    characters += chunk.text.length;
+    characters += size;
   }
   if (current.length > 0) batches.push(current);
   return batches;

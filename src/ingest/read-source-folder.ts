@@ -14,7 +14,7 @@ import type { Participant } from "./speaker-role.js";
 import {
   callFileName,
   TRANSCRIPT_EXTENSIONS,
-  blankTurnsOf,
+  jsonTranscriptTurns,
   transcriptJsonSchema,
   transcriptSidecarSchema,
   type TranscriptSidecar,
@@ -200,12 +200,12 @@ async function readCall(
     const result = validateRecord(transcriptJsonSchema, await readJson(file), { file, record: "transcript" });
     if (!result.success) return { problems: result.problems };
     const { account_id: accountId, started_at: startedAt, title, participants } = result.data;
-    const { turns, warnings } = blankTurnsOf(result.data.turns, file);
+    const { turns, problems, warnings } = jsonTranscriptTurns(result.data.turns, file);
     if (!accountIds.has(accountId)) {
       return { problems: [{ file, record: "transcript", field: "account_id", reason: `unknown account "${accountId}"` }] };
     }
-    if (turns.length === 0) return { problems: [{ file, record: "transcript", field: "turns", reason: "every turn is blank" }], warnings };
-    return { call: { file, accountId, format, date: startedAt.slice(0, 10), startedAt, title, participants, turns }, problems: [], warnings };
+    if (turns.length === 0) return { problems: [...problems, { file, record: "transcript", field: "turns", reason: "no turn has a speaker, a start and words" }], warnings };
+    return { call: { file, accountId, format, date: startedAt.slice(0, 10), startedAt, title, participants, turns }, problems, warnings };
   }
   const sidecar = await readSidecar(`${file}${SIDECAR_SUFFIX}`);
   if (!sidecar.success) return { problems: sidecar.problems };

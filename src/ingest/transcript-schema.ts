@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { InputProblem } from "../errors.js";
 import { accountIdSchema } from "./account-schema.js";
 import { participantSchema } from "./speaker-role.js";
 
@@ -64,11 +65,43 @@ const callMetadataFields = {
   participants: z.array(participantSchema).default([]),
 };
 
-/** A JSON transcript: everything in one file. */
+/**
+ * A JSON transcript: everything in one file. The metadata is valid as a whole or not at all; the turns are
+ * read one by one (see jsonTranscriptTurns), so one bad turn costs that turn, as a bad cue does in WebVTT.
+ */
 export const transcriptJsonSchema = z.strictObject({
   ...callMetadataFields,
-  turns: z.array(storedTurnSchema).min(1, "a transcript needs at least one turn"),
+  turns: z.array(z.unknown()).min(1, "a transcript needs at least one turn"),
 });
+
+/**
+ * The usable turns of a JSON transcript: a turn that fails validation is a problem naming it (`turn 3`,
+ * field `start`) and the rest of the call is kept; a turn with no words is skipped with a warning.
+ */
+export function jsonTranscriptTurns(
+  rawTurns: readonly unknown[],
+  file: string,
+): { turns: TranscriptTurn[]; problems: InputProblem[]; warnings: InputProblem[] } {
+  const valid: Array<z.output<typeof storedTurnSchema>> = [];
+  const problems: InputProblem[] = [];
+  rawTurns.forEach((raw, index) => {
+    const result = storedTurnSchema.safeParse(raw);
+    if (result.success) {
+      valid.push(result.data);
+      return;
+    }
+    for (const issue of result.error.issues) {
+      problems.push({
+        file,
+        record: `turn ${index + 1}`,
+        ...(issue.path.length === 0 ? {} : { field: issue.path.map(String).join(".") }),
+        reason: `${issue.message}; this turn was skipped`,
+      });
+    }
+  });
+  const { turns, warnings } = blankTurnsOf(valid, file);
+  return { turns, problems, warnings };
+}
 
 /** A `<file>.meta.json` sidecar next to a VTT, SRT or text transcript: adds or overrides metadata. */
 export const transcriptSidecarSchema = z.strictObject({

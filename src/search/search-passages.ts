@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   fusedChunks,
   lexicalChunks,
+  speakersOf,
   vectorChunks,
   type Bm25Parameters,
   type ChunkFilters,
@@ -10,6 +11,7 @@ import {
 } from "../db/chunk-search-store.js";
 import type { Queryable } from "../db/database.js";
 import type { Embedder } from "../models/embedder.js";
+import { fuseBySpeaker, namedSpeakers } from "./named-speakers.js";
 import { passageOf, passageSchema, type Passage } from "./passage.js";
 
 /**
@@ -106,6 +108,33 @@ export async function rankChunks(
   }
 }
 
+// How deep each list is read before a question that names a speaker is fused (see rankForQuestion).
+const SPEAKER_FUSION_DEPTH = 30;
+
+/**
+ * `rankChunks` for a question as a person asks it: inside one account, a question that names one of the
+ * account's speakers ("what did Dana say about seats?") is ranked again, fusing the ranking with the same
+ * ranking over that speaker's passages, because speaker labels are not part of the indexed words. An
+ * explicit person filter, a search across accounts or a question naming nobody is ranked as it is.
+ */
+export async function rankForQuestion(
+  services: SearchServices,
+  question: string,
+  method: SearchMethod,
+  filters: ChunkFilters,
+  limit: number,
+  settings: MethodSettings = {},
+): Promise<ChunkMatch[]> {
+  if (filters.accountId === undefined || filters.person !== undefined) return rankChunks(services, question, method, filters, limit, settings);
+  const named = namedSpeakers(question, await speakersOf(services.database, filters.accountId));
+  // A question that seems to name many people names none in particular.
+  if (named.length === 0 || named.length > 3) return rankChunks(services, question, method, filters, limit, settings);
+  const depth = Math.max(limit, SPEAKER_FUSION_DEPTH);
+  const ranked = await rankChunks(services, question, method, filters, depth, settings);
+  const spoken = await Promise.all(named.map((person) => rankChunks(services, question, method, { ...filters, person }, depth, settings)));
+  return fuseBySpeaker(ranked, spoken, (match) => match.chunkId, limit);
+}
+
 /** The store's filters from a validated request. */
 export function filtersOf(input: z.output<typeof searchInputSchema>): ChunkFilters {
   return {
@@ -126,7 +155,7 @@ export function filtersOf(input: z.output<typeof searchInputSchema>): ChunkFilte
  */
 export async function searchPassages(services: SearchServices, request: SearchInput): Promise<SearchResult> {
   const input = searchInputSchema.parse(request);
-  const matches = await rankChunks(services, input.query, input.method, filtersOf(input), input.limit);
+  const matches = await rankForQuestion(services, input.query, input.method, filtersOf(input), input.limit);
   return {
     query: input.query,
     method: input.method,

@@ -20,6 +20,11 @@ export interface SignalCue {
    * turns included) must match it ("no, thanks" counts as a decline only after an offer).
    */
   readonly needsNearby?: RegExp;
+  /**
+   * The phrase is the second half of something the same speaker began: one of their two sentences just
+   * before must match this ("We used to lose a third of orders." then "Now it's under five percent.").
+   */
+  readonly needsEarlier?: RegExp;
 }
 
 export interface SignalCues {
@@ -311,6 +316,13 @@ export const SIGNAL_CUES = {
       { pattern: new RegExp(String.raw`\b(?:at|to|now|hit|reached|hitting|sits? at|sitting at)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+)?${NUMBER}\s*${UNIT}?[^.?!]{0,12}\b(?:up|down)\s+from\s+(?:about\s+|around\s+|roughly\s+)?${NUMBER}`), weight: 0.8 },
       { pattern: new RegExp(String.raw`\b(?:down|up)\s+from\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?${NUMBER}\s*${UNIT}?`), weight: 0.75 },
       { pattern: new RegExp(String.raw`\b(?:grew|rose|climbed|jumped|went up|improved|dropped|fell|went down|came down)\s+(?:to\s+)?(?:about\s+|around\s+)?${NUMBER}\s*${UNIT}?(?:\s+(?:a|per|each)\s+(?:day|week|month|quarter|year|shift))?\s+from\s+(?:about\s+|around\s+)?${NUMBER}`), weight: 0.8 },
+      // The after half of a before/after told in two sentences: "We used to lose about a third of orders."
+      // then "Now it's under five percent." The earlier sentence, the same speaker's, gives the before.
+      {
+        pattern: new RegExp(String.raw`^(?:and |but |so )?(?:now|these days|today|nowadays|this (?:month|quarter|year|term|season)|since (?:then|the \w+|we \w+)),?\s+(?:\w+\s+){0,4}(?:it's|it is|its|we're|we are|they're|they are|we've|we have|we get|we lose|we see|we're at|down to|up to|under|below|over|above|about|around|only|just|at)\b[^.?!]{0,30}\b${NUMBER}\s*${UNIT}?`),
+        weight: 0.7,
+        needsEarlier: new RegExp(String.raw`\b(?:used to|last (?:year|month|quarter|term|season|spring|summer|autumn|winter)|a year ago|back then|before (?:we|the|that|it)|previously|in the old days|at the start)\b[^.?!]*\b(?:${NUMBER}|a third|a quarter|a fifth|a lot|most)\b`),
+      },
     ],
     exclusions: [
       // Targets, hopes and vendor benchmarks are not results.

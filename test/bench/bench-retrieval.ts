@@ -21,7 +21,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { ANSWERABILITY_DEPTH, answerabilityScore, calibrateThreshold, DEFAULT_ANSWERABILITY_THRESHOLD } from "../../src/ask/answerability.js";
+import { ANSWERABILITY_DEPTH, answerabilityScore, answerableText, calibrateThreshold, DEFAULT_ANSWERABILITY_THRESHOLD } from "../../src/ask/answerability.js";
 import { lexemesOf, queryTermWeights, type ChunkMatch } from "../../src/db/chunk-search-store.js";
 import type { Database } from "../../src/db/database.js";
 import { migrate } from "../../src/db/migrate.js";
@@ -31,7 +31,7 @@ import { indexSourceFolder } from "../../src/index/index-source-folder.js";
 import { readSourceFolder } from "../../src/ingest/read-source-folder.js";
 import { HashingEmbedder } from "../../src/models/hashing-embedder.js";
 import { wordCount } from "../../src/search/passage.js";
-import { DEFAULT_SEARCH_METHOD, rankChunks, type MethodSettings, type SearchMethod } from "../../src/search/search-passages.js";
+import { DEFAULT_SEARCH_METHOD, rankChunks, rankForQuestion, type MethodSettings, type SearchMethod } from "../../src/search/search-passages.js";
 import { startPgliteEngine } from "../support/engines.js";
 import { generateCorpus } from "../support/generate-corpus.js";
 import { indexQuestionCorpus, loadQuestions, locateAnswers, replicateAccounts, type RetrievalQuestion } from "./retrieval-corpus.js";
@@ -115,14 +115,15 @@ interface Outcome {
 async function evaluate(database: Database, questions: readonly RetrievalQuestion[], answers: Map<RetrievalQuestion, Array<[number, number]>>, variant: Variant): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const question of questions) {
+    // The product's path: a question naming a speaker is fused with that speaker's passages.
     const filters = { accountId: question.account };
     const matches =
       variant.compose === undefined
-        ? await rankChunks({ database, embedder }, question.question, variant.method, filters, 10, variant.settings)
+        ? await rankForQuestion({ database, embedder }, question.question, variant.method, filters, 10, variant.settings)
         : variant
             .compose(
-              await rankChunks({ database, embedder }, question.question, "bm25", filters, 50),
-              await rankChunks({ database, embedder }, question.question, "vector", filters, 50),
+              await rankForQuestion({ database, embedder }, question.question, "bm25", filters, 50),
+              await rankForQuestion({ database, embedder }, question.question, "vector", filters, 50),
             )
             .slice(0, 10);
     const places = answers.get(question) ?? [];
@@ -131,7 +132,7 @@ async function evaluate(database: Database, questions: readonly RetrievalQuestio
     const top = matches.slice(0, ANSWERABILITY_DEPTH);
     const answerability = answerabilityScore({
       termWeights: await queryTermWeights(database, question.question, question.account),
-      passageLexemes: await lexemesOf(database, top.map((match) => match.text)),
+      passageLexemes: await lexemesOf(database, top.map(answerableText)),
     });
     outcomes.push({
       question,

@@ -87,7 +87,7 @@ export function registerIndexCommand(program: Command, dependencies: ContextDepe
       const problems: InputProblem[] = results.flatMap(({ summary }) => [...summary.problems]);
       if (problems.length > 0) {
         const rejected = results.reduce((total, { summary }) => total + summary.rejected, 0);
-        throw new InputError(problems, { headline: `${rejected} records rejected; everything else was indexed:` });
+        throw new InputError(problems, { headline: `${rejected} ${rejected === 1 ? "record" : "records"} rejected; everything else was indexed:` });
       }
     });
 }

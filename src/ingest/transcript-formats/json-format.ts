@@ -1,9 +1,9 @@
 import { InputError } from "../../errors.js";
-import { blankTurnsOf, transcriptJsonSchema } from "../transcript-schema.js";
+import { jsonTranscriptTurns, transcriptJsonSchema } from "../transcript-schema.js";
 import { validateRecord } from "../validate-records.js";
 import type { TranscriptFormat } from "./transcript-format.js";
 
-/** JSON with participants and turns (see data/README.md); the file is valid as a whole or not at all. */
+/** JSON with participants and turns (see data/README.md); metadata valid as a whole, turns one by one. */
 export const jsonFormat: TranscriptFormat = {
   extension: "json",
   description: "JSON with participants and turns",
@@ -16,7 +16,6 @@ export const jsonFormat: TranscriptFormat = {
     }
     const result = validateRecord(transcriptJsonSchema, value, { file, record: "transcript" });
     if (!result.success) return { turns: [], problems: result.problems };
-    const { turns, warnings } = blankTurnsOf(result.data.turns, file);
-    return { turns, problems: [], warnings };
+    return jsonTranscriptTurns(result.data.turns, file);
   },
 };

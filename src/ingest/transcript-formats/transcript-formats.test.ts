@@ -127,13 +127,31 @@ describe("plain text", () => {
 });
 
 describe("JSON", () => {
-  it("validates the whole transcript and names the bad field", async () => {
+  it("skips a bad turn, naming it and its field, and keeps the rest of the call", async () => {
     const parsed = await format("json").parse(
-      JSON.stringify({ account_id: "acme", title: "Kick-off", started_at: "2026-09-01", turns: [{ speaker: "A", start: "soon", text: "hi" }] }),
+      JSON.stringify({
+        account_id: "acme",
+        title: "Kick-off",
+        started_at: "2026-09-01",
+        turns: [
+          { speaker: "A", start: "soon", text: "hi" },
+          { speaker: "", start: 4, text: "Mm-hmm." },
+          { speaker: "Bea", start: 9, text: "We need the night shift on it too." },
+        ],
+      }),
       "call.json",
     );
+    expect(parsed.turns).toEqual([{ speaker: "Bea", start: 9, text: "We need the night shift on it too." }]);
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({ record: "turn 1", field: "start" }),
+      expect.objectContaining({ record: "turn 2", field: "speaker", reason: expect.stringMatching(/this turn was skipped/) }),
+    ]);
+  });
+
+  it("refuses a transcript whose metadata is wrong, naming the field", async () => {
+    const parsed = await format("json").parse(JSON.stringify({ account_id: "acme", title: "", started_at: "2026-09-01", turns: [{ speaker: "A", start: 1, text: "hi" }] }), "call.json");
     expect(parsed.turns).toEqual([]);
-    expect(parsed.problems).toEqual([expect.objectContaining({ field: "turns.0.start" })]);
+    expect(parsed.problems).toEqual([expect.objectContaining({ record: "transcript", field: "title" })]);
   });
 
   it("refuses text that is not JSON", async () => {

@@ -1,0 +1,65 @@
+/**
+ * How the shipped sentence classifier is trained: which sources, which features, how much regularisation
+ * and which threshold. Every choice here was made by leave-one-case-out cross-validation on the tune split
+ * (`npm run bench:cv`), never by a holdout. `npm run train:classifier` and `npm run bench:cv` both read it.
+ */
+import type { GoldCase } from "../src/evals/load-gold.js";
+import type { TrainingOptions, TrainingSentence } from "../src/extract/sentence-classifier.js";
+import { DEFAULT_FEATURE_OPTIONS } from "../src/extract/sentence-features.js";
+import { DEFAULT_CLASSIFIER_COMBINATION, type ClassifierCombination } from "../src/extract/offline-extractor.js";
+import { SIGNALS, type SignalId } from "../src/taxonomy/signals.js";
+import { caseSentences, corpusSentences, demoSentences, taxonomySentences } from "./training-sentences.js";
+
+export interface TrainingRecipe {
+  readonly sources: { readonly corpus: boolean; readonly taxonomy: boolean; readonly demo: boolean };
+  /** How much a corpus sentence counts against a gold sentence. */
+  readonly corpusWeight: number;
+  readonly training: Omit<TrainingOptions, "trainedOn" | "ownNames" | "threshold">;
+  /** The shipped threshold. */
+  readonly threshold: number;
+  /** Thresholds cross-validation tries. */
+  readonly thresholds: readonly number[];
+  readonly classifyEveryone: boolean;
+  readonly combine: ClassifierCombination;
+  /**
+   * The threshold for risk signals, when above `threshold`: a risk found where there is none blocks an
+   * account that is ready, so the classifier must be surer of one.
+   */
+  readonly riskThreshold?: number;
+}
+
+/** Per-signal thresholds of a recipe at a base threshold: risk signals get `riskThreshold` when it is higher. */
+export function thresholdsOf(recipe: TrainingRecipe, threshold: number): Partial<Record<SignalId, number>> {
+  const risk = recipe.riskThreshold;
+  if (risk === undefined || risk <= threshold) return {};
+  return Object.fromEntries(SIGNALS.filter((signal) => signal.category === "risk").map((signal) => [signal.id, risk]));
+}
+
+export const TRAINING_RECIPE: TrainingRecipe = {
+  sources: { corpus: true, taxonomy: true, demo: true },
+  corpusWeight: 1,
+  training: { features: { ...DEFAULT_FEATURE_OPTIONS, charGrams: null, previous: false }, buckets: 1 << 18, epochs: 12, learningRate: 0.5, l2: 1e-4, maxPositiveWeight: 1, minimumCount: 3 },
+  threshold: 0.2,
+  thresholds: [0.2, 0.3, 0.4, 0.5],
+  classifyEveryone: false,
+  combine: DEFAULT_CLASSIFIER_COMBINATION,
+  riskThreshold: 0.6,
+};
+
+let demoCache: Promise<TrainingSentence[]> | undefined;
+let corpusCache: Promise<TrainingSentence[]> | undefined;
+
+/** The training sentences of a recipe, given the gold cases to learn from. */
+export async function trainingSetOf(recipe: TrainingRecipe, cases: readonly GoldCase[]): Promise<TrainingSentence[]> {
+  const sentences = cases.flatMap(caseSentences);
+  if (recipe.sources.corpus) {
+    corpusCache ??= corpusSentences();
+    sentences.push(...(await corpusCache).map((sentence) => ({ ...sentence, weight: recipe.corpusWeight })));
+  }
+  if (recipe.sources.taxonomy) sentences.push(...taxonomySentences());
+  if (recipe.sources.demo) {
+    demoCache ??= demoSentences();
+    sentences.push(...(await demoCache));
+  }
+  return sentences;
+}

@@ -31,7 +31,7 @@ import { indexSourceFolder } from "../../src/index/index-source-folder.js";
 import { readSourceFolder } from "../../src/ingest/read-source-folder.js";
 import { HashingEmbedder } from "../../src/models/hashing-embedder.js";
 import { wordCount } from "../../src/search/passage.js";
-import { DEFAULT_SEARCH_METHOD, rankChunks, rankForQuestion, type MethodSettings, type SearchMethod } from "../../src/search/search-passages.js";
+import { DEFAULT_SEARCH_METHOD, rankForQuestion, type MethodSettings, type SearchMethod } from "../../src/search/search-passages.js";
 import { startPgliteEngine } from "../support/engines.js";
 import { generateCorpus } from "../support/generate-corpus.js";
 import { indexQuestionCorpus, loadQuestions, locateAnswers, replicateAccounts, type RetrievalQuestion } from "./retrieval-corpus.js";
@@ -268,7 +268,7 @@ async function latency(targetChunks: number, queryCount: number, keep: string | 
           for (let turn = 0; turn < LATENCY_METHODS.length; turn += 1) {
             const method = LATENCY_METHODS[(index + turn) % LATENCY_METHODS.length] ?? "bm25";
             const before = performance.now();
-            await rankChunks({ database, embedder }, query, method, { accountId }, 10);
+            await rankForQuestion({ database, embedder }, query, method, { accountId }, 10); // what search and ask run
             if (index >= 5) timings.get(method)?.push(performance.now() - before); // the first few warm the caches
           }
         }

@@ -13,18 +13,24 @@ export interface NewChunk {
   readonly speakerRole: SpeakerRole;
   readonly callOffsetSeconds?: number | undefined;
   readonly commentRef?: string | undefined;
-  /** Who said which part of the text, with document offsets (see ChunkTurn in index/chunk-document). */
+  /** Who said which part of the text, with document offsets (see StoredTurn). */
   readonly turns?: ReadonlyArray<StoredTurn> | undefined;
   readonly embedding?: readonly number[] | undefined;
   readonly embeddingModel?: string | undefined;
 }
 
-/** One speaker's words inside a chunk, as stored in `chunks.turns`. */
+/**
+ * One speaker's words inside a chunk, as stored in `chunks.turns`: where they sit in the chunk's text and
+ * in the document's full text (so a citation still points at the source), who said them, and when or in
+ * which comment.
+ */
 export interface StoredTurn {
   readonly speaker: string;
   readonly speakerRole: SpeakerRole;
+  /** [textStart, textEnd) in the chunk's text. */
   readonly textStart: number;
   readonly textEnd: number;
+  /** [documentStart, documentEnd) in the document's full text; the two spans hold the same words. */
   readonly documentStart: number;
   readonly documentEnd: number;
   readonly callOffsetSeconds?: number;

@@ -1,4 +1,5 @@
 import type { CanonicalDocument, Segment } from "../ingest/canonical-document.js";
+import type { StoredTurn } from "../db/document-store.js";
 import type { SpeakerRole } from "../ingest/speaker-role.js";
 
 export interface ChunkOptions {
@@ -17,22 +18,8 @@ export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = { maxTokens: 256, overlapSent
  */
 export const CHUNKING_VERSION = 2;
 
-/**
- * One speaker's words inside a chunk: where they sit in the chunk's text and in the document's full text
- * (so a citation still points at the source), who said them, and when or in which comment.
- */
-export interface ChunkTurn {
-  readonly speaker: string;
-  readonly speakerRole: SpeakerRole;
-  /** [textStart, textEnd) in the chunk's text. */
-  readonly textStart: number;
-  readonly textEnd: number;
-  /** [documentStart, documentEnd) in the document's full text; the two spans hold the same words. */
-  readonly documentStart: number;
-  readonly documentEnd: number;
-  readonly callOffsetSeconds?: number;
-  readonly commentRef?: string;
-}
+/** One speaker's words inside a chunk, as the chunk stores them (see StoredTurn). */
+export type ChunkTurn = StoredTurn;
 
 export interface DocumentChunk {
   readonly ordinal: number;

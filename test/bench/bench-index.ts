@@ -19,7 +19,6 @@
  * --server-only (only step 4: the server runs at a size where the PGlite runs would take too long).
  */
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -43,6 +42,7 @@ import { readChangedSourceFolder } from "../../src/index/source-fingerprints.js"
 import { readSourceFolder } from "../../src/ingest/read-source-folder.js";
 import { createOfflineEmbedder } from "../../src/models/hashing-embedder.js";
 import { generateCorpus } from "../support/generate-corpus.js";
+import { scratchServerDatabase } from "../support/scratch-server-database.js";
 
 const SCRIPT = fileURLToPath(import.meta.url);
 
@@ -159,29 +159,11 @@ async function runLangChain(url: string, engine: string, corpus: string): Promis
   };
 }
 
-/** A fresh database on the server, dropped again by `drop`. */
-async function freshServerDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `evidence_bench_${randomBytes(4).toString("hex")}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
-}
-
 const SERVER_ENGINE = "PostgreSQL 15 server on loopback, through pg";
 
 const PHASES: Record<string, (corpus: string, databasePath: string) => Promise<Measurement>> = {
   async "ours-server"(corpus, serverUrl) {
-    const fresh = await freshServerDatabase(serverUrl);
+    const fresh = await scratchServerDatabase(serverUrl, "evidence_bench");
     const database = await openPostgres(fresh.url);
     try {
       await migrate(database);
@@ -192,7 +174,7 @@ const PHASES: Record<string, (corpus: string, databasePath: string) => Promise<M
     }
   },
   async "langchain-server"(corpus, serverUrl) {
-    const fresh = await freshServerDatabase(serverUrl);
+    const fresh = await scratchServerDatabase(serverUrl, "evidence_bench");
     try {
       const client = new pg.Client({ connectionString: fresh.url });
       await client.connect();
@@ -208,7 +190,7 @@ const PHASES: Record<string, (corpus: string, databasePath: string) => Promise<M
     const documents = await langchainDocuments(corpus);
     const texts = documents.map((document) => document.pageContent);
     const vectors = await embedder.embedDocuments(texts);
-    const fresh = await freshServerDatabase(serverUrl);
+    const fresh = await scratchServerDatabase(serverUrl, "evidence_bench");
     const client = new pg.Client({ connectionString: fresh.url });
     await client.connect();
     try {

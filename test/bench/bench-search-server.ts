@@ -12,9 +12,7 @@
  *   - full-text search inside one account (the GIN index).
  * Prints p50, p95 and max in milliseconds per kind. The database is dropped at the end unless --keep.
  */
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { saveAccounts } from "../../src/db/account-store.js";
 import { claimEmbeddingSpace } from "../../src/db/embedding-space-store.js";
 import { nearestChunks, searchChunks, writeDocuments, type NewDocument } from "../../src/db/document-store.js";
@@ -23,6 +21,7 @@ import { openPostgres } from "../../src/db/open-postgres.js";
 import { createSearchIndexes } from "../../src/db/search-indexes.js";
 import { createOfflineEmbedder } from "../../src/models/hashing-embedder.js";
 import { createAccount } from "../support/factories.js";
+import { scratchServerDatabase } from "../support/scratch-server-database.js";
 
 const { values: options } = parseArgs({
   options: {
@@ -69,20 +68,8 @@ function percentiles(milliseconds: number[]): { p50: number; p95: number; max: n
   return { p50: round(at(0.5), 2), p95: round(at(0.95), 2), max: round(sorted.at(-1) ?? 0, 2) };
 }
 
-const name = `evidence_search_bench_${randomBytes(4).toString("hex")}`;
-const admin = async (sql: string) => {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-};
-await admin(`create database ${name}`);
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
-const database = await openPostgres(url.toString(), { statementTimeoutMs: 0 });
+const scratch = await scratchServerDatabase(serverUrl, "evidence_search_bench");
+const database = await openPostgres(scratch.url, { statementTimeoutMs: 0 });
 try {
   await migrate(database);
   const embedder = createOfflineEmbedder();
@@ -150,5 +137,5 @@ try {
   }
 } finally {
   await database.close();
-  if (!options.keep) await admin(`drop database if exists ${name} with (force)`);
+  if (!options.keep) await scratch.drop();
 }

@@ -1,12 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import pg from "pg";
 import { describe } from "vitest";
 import type { Database } from "../../src/db/database.js";
 import { migrate } from "../../src/db/migrate.js";
 import { createPglite, databaseFromPglite } from "../../src/db/open-pglite.js";
 import { openPostgres } from "../../src/db/open-postgres.js";
+import { scratchServerDatabase } from "./scratch-server-database.js";
 import { SERVER_LABEL, SERVER_SKIP_REASON, SERVER_URL } from "./server-url.js";
 
 export { SERVER_LABEL, SERVER_SKIP_REASON, SERVER_URL };
@@ -57,16 +56,6 @@ export async function startSocketEngine(options: { withPgvector?: boolean; migra
   };
 }
 
-async function onServerAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * A fresh database of its own on the real server (DATABASE_URL_TEST), migrated, dropped again by `stop`.
  * Each test file (each suite in it) gets its own, so files running side by side never see each other.
@@ -74,11 +63,8 @@ async function onServerAdmin<T>(work: (client: pg.Client) => Promise<T>): Promis
  */
 export async function startServerEngine(options: { migrated?: boolean; maxConnections?: number } = {}): Promise<TestEngine> {
   if (SERVER_URL === undefined) throw new Error(SERVER_SKIP_REASON);
-  const name = `evidence_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  await onServerAdmin((client) => client.query(`create database ${name}`));
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  const drop = () => onServerAdmin((client) => client.query(`drop database if exists ${name} with (force)`));
+  const { url: scratchUrl, drop } = await scratchServerDatabase(SERVER_URL, `evidence_test_${process.pid}`);
+  const url = new URL(scratchUrl);
   let database: Database;
   try {
     // The test's own sessions carry another name than the program's, so a test can end the program's alone.

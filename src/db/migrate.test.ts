@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeTempFiles } from "../../test/support/temp-files.js";
 import type { Database } from "./database.js";
 import { loadMigrations, migrate } from "./migrate.js";
+import { startServerEngine } from "../../test/support/engines.js";
+import { SERVER_LABEL, SERVER_SKIP_REASON } from "../../test/support/server-url.js";
 import { createPglite, databaseFromPglite } from "./open-pglite.js";
+import { openPostgres } from "./open-postgres.js";
 
 describe("migrate", () => {
   let database: Database;
@@ -45,5 +48,22 @@ describe("migrate", () => {
   it("refuses a file name that does not say its version", async () => {
     const folder = await writeTempFiles({ "first.sql": "select 1;" });
     await expect(loadMigrations(`${folder}/`)).rejects.toThrow(/does not match NNN-name.sql/);
+  });
+});
+
+describe.skipIf(SERVER_SKIP_REASON !== undefined)(`migrate on ${SERVER_LABEL}`, () => {
+  it("two sessions migrating a new database at once both succeed (the extension and ledger are made once)", async () => {
+    const engine = await startServerEngine({ migrated: false });
+    const second = await openPostgres(engine.url ?? "");
+    try {
+      const [one, two] = await Promise.all([migrate(engine.database), migrate(second)]);
+      const migrations = await loadMigrations();
+      expect(one.applied.length + two.applied.length).toBe(migrations.length);
+      const [ledger] = await engine.database.query<{ count: number | string }>("select count(*) as count from schema_migrations");
+      expect(Number(ledger?.count)).toBe(migrations.length);
+    } finally {
+      await second.close();
+      await engine.stop();
+    }
   });
 });

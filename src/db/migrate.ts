@@ -49,15 +49,21 @@ export async function loadMigrations(directory = MIGRATIONS_DIRECTORY): Promise<
  */
 export async function migrate(database: Database, migrations?: readonly Migration[]): Promise<MigrationReport> {
   const pending = migrations ?? (await loadMigrations());
-  await ensurePgvector(database);
-  // The ledger has to exist before any migration can be recorded, so it is the one table made here.
-  await database.execute(`
-    create table if not exists schema_migrations (
-      version integer primary key,
-      name text not null,
-      checksum text not null,
-      applied_at timestamptz not null default now()
-    )`);
+  // The extension and the ledger are made under the same lock as the migrations: two processes starting
+  // on a new database at once would otherwise both create them, and one would fail.
+  await database.transaction(async (transaction) => {
+    await transaction.query("select set_config('statement_timeout', '0', true)");
+    await transaction.query("select pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
+    await ensurePgvector(transaction, database.location);
+    // The ledger has to exist before any migration can be recorded, so it is the one table made here.
+    await transaction.execute(`
+      create table if not exists schema_migrations (
+        version integer primary key,
+        name text not null,
+        checksum text not null,
+        applied_at timestamptz not null default now()
+      )`);
+  });
   const applied: string[] = [];
   let alreadyApplied = 0;
   for (const migration of pending) {

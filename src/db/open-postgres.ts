@@ -11,6 +11,8 @@ interface PgLike {
 
 /** The server ended the session (pg_terminate_backend, a restart, a failover) or the socket broke. */
 function isLostConnection(error: unknown): boolean {
+  // Also asked of a DatabaseError's cause, which an error this program raised itself does not have.
+  if (typeof error !== "object" || error === null) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === "string" && (code.startsWith("08") || code === "57P01" || code === "57P02" || code === "57P03")) return true;
   return /Connection terminated|connection ended|connection error and is not queryable|ECONNRESET|EPIPE|Client was closed/i.test((error as Error).message ?? "");

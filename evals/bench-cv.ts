@@ -16,7 +16,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { readinessDecider } from "../src/evals/decide-readiness.js";
 import { evaluateCase } from "../src/evals/evaluate-case.js";
-import { loadGoldSet } from "../src/evals/load-gold.js";
+import { loadGoldSet, type GoldCase } from "../src/evals/load-gold.js";
 import { scoreRun, type CaseRun } from "../src/evals/score-run.js";
 import { OfflineExtractor, type ClassifierCombination } from "../src/extract/offline-extractor.js";
 import { SentenceClassifier, trainClassifier, type ClassifierWeights } from "../src/extract/sentence-classifier.js";
@@ -25,7 +25,17 @@ import { loadRules } from "../src/rules/load-rules.js";
 import { thresholdsOf, TRAINING_RECIPE, trainingSetOf, type TrainingRecipe } from "./training-recipe.js";
 import type { SignalId } from "../src/taxonomy/signals.js";
 
-const { values } = parseArgs({ options: { variants: { type: "string" }, "per-signal": { type: "boolean", default: false }, "cues-only": { type: "boolean", default: false }, alone: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: {
+    variants: { type: "string" },
+    "per-signal": { type: "boolean", default: false },
+    "cues-only": { type: "boolean", default: false },
+    alone: { type: "boolean", default: false },
+    dev: { type: "string", multiple: true, default: [] },
+    "skip-cv": { type: "boolean", default: false },
+    "learn-dev": { type: "boolean", default: false },
+  },
+});
 const variants: Array<TrainingRecipe & { name: string; riskThresholds?: readonly number[]; combines?: readonly ClassifierCombination[] }> =
   values.variants === undefined ? [{ name: "shipped", ...TRAINING_RECIPE }] : (JSON.parse(await readFile(values.variants, "utf8")) as Array<Partial<TrainingRecipe> & { name: string; riskThresholds?: number[]; combines?: ClassifierCombination[] }>).map((variant) => ({ ...TRAINING_RECIPE, ...variant }));
 
@@ -34,11 +44,11 @@ const tune = gold.cases.filter((goldCase) => goldCase.split === "tune");
 const decide = readinessDecider(gold.vendor, await loadRules());
 const ownNames = new Set(ownNamesOf(gold.vendor));
 
-function report(name: string, threshold: number | null, runs: readonly CaseRun[], seconds: number): void {
-  const { metrics } = scoreRun(tune, runs);
+function report(name: string, threshold: number | null, runs: readonly CaseRun[], seconds: number, scored: readonly GoldCase[] = tune, benchmark = "classifier-cv"): void {
+  const { metrics } = scoreRun(scored, runs);
   const round = (value: number) => Number(value.toFixed(3));
   const line: Record<string, unknown> = {
-    benchmark: "classifier-cv",
+    benchmark,
     variant: name,
     threshold,
     folds: runs.length,
@@ -62,7 +72,37 @@ if (values["cues-only"]) {
   report("cues-only", null, runs, (performance.now() - started) / 1000);
 }
 
-for (const variant of variants) {
+// Development sets: other fictional vendors, written by people who never read the cues. The classifier is
+// trained as it ships (every tune case plus the recipe's sources) and scored on each, with that set's own
+// vendor profile. Unlike the holdouts these may be looked at, so they measure how a change travels to a
+// vendor and a writing style the tune split does not have.
+const devSets = await Promise.all((values.dev ?? []).map(async (folder) => ({ folder, gold: await loadGoldSet(folder) })));
+for (const variant of devSets.length === 0 ? [] : variants) {
+  const started = performance.now();
+  const trained = new Map<string, ClassifierWeights>();
+  for (const { folder } of devSets) {
+    // With --learn-dev, the other development sets are learnt from too (leave one vendor out).
+    const development = values["learn-dev"] ? devSets.map((set) => set.folder).filter((other) => other !== folder) : variant.sources.development.filter((other) => other !== folder);
+    const recipe = { ...variant, sources: { ...variant.sources, development } };
+    trained.set(folder, trainClassifier(await trainingSetOf(recipe, tune), { ...variant.training, threshold: variant.threshold, ownNames, trainedOn: `all tune cases, not ${folder}` }));
+  }
+  const trainedSeconds = (performance.now() - started) / 1000;
+  for (const threshold of variant.thresholds) {
+    for (const { folder, gold: devGold } of devSets) {
+      const weights = trained.get(folder) as ClassifierWeights;
+      const recipe: TrainingRecipe = variant;
+      const perSignal = thresholdsOf(recipe, threshold);
+      const signals = Object.fromEntries(Object.entries(weights.signals).map(([id, model]) => [id, { ...model, threshold: perSignal[id as SignalId] ?? threshold }]));
+      const classifier = new SentenceClassifier({ ...weights, threshold, signals });
+      const extractor = new OfflineExtractor({ vendor: devGold.vendor, classifier, classifyEveryone: variant.classifyEveryone, combine: variant.combine });
+      const devDecide = readinessDecider(devGold.vendor, await loadRules());
+      const runs = await Promise.all(devGold.cases.map((goldCase) => evaluateCase(goldCase, extractor, devDecide)));
+      report(`${variant.name} on ${folder}`, threshold, runs, trainedSeconds, devGold.cases, "classifier-dev");
+    }
+  }
+}
+
+for (const variant of values["skip-cv"] ? [] : variants) {
   const started = performance.now();
   const folds: Array<{ caseIndex: number; weights: ClassifierWeights }> = [];
   for (const [caseIndex, left] of tune.entries()) {

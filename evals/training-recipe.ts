@@ -8,10 +8,16 @@ import type { TrainingOptions, TrainingSentence } from "../src/extract/sentence-
 import { DEFAULT_FEATURE_OPTIONS } from "../src/extract/sentence-features.js";
 import { DEFAULT_CLASSIFIER_COMBINATION, type ClassifierCombination } from "../src/extract/offline-extractor.js";
 import { SIGNALS, type SignalId } from "../src/taxonomy/signals.js";
-import { caseSentences, corpusSentences, demoSentences, taxonomySentences } from "./training-sentences.js";
+import { caseSentences, corpusSentences, demoSentences, developmentSentences, taxonomySentences } from "./training-sentences.js";
 
 export interface TrainingRecipe {
-  readonly sources: { readonly corpus: boolean; readonly taxonomy: boolean; readonly demo: boolean };
+  readonly sources: {
+    readonly corpus: boolean;
+    readonly taxonomy: boolean;
+    readonly demo: boolean;
+    /** Development gold sets (`evals/dev/<set>`) whose cases are learnt from. */
+    readonly development: readonly string[];
+  };
   /** How much a corpus sentence counts against a gold sentence. */
   readonly corpusWeight: number;
   readonly training: Omit<TrainingOptions, "trainedOn" | "ownNames" | "threshold">;
@@ -36,7 +42,7 @@ export function thresholdsOf(recipe: TrainingRecipe, threshold: number): Partial
 }
 
 export const TRAINING_RECIPE: TrainingRecipe = {
-  sources: { corpus: true, taxonomy: true, demo: true },
+  sources: { corpus: true, taxonomy: true, demo: true, development: [] },
   corpusWeight: 1,
   training: { features: { ...DEFAULT_FEATURE_OPTIONS, charGrams: null, previous: false }, buckets: 1 << 18, epochs: 12, learningRate: 0.5, l2: 1e-4, maxPositiveWeight: 1, minimumCount: 3 },
   threshold: 0.2,
@@ -48,10 +54,11 @@ export const TRAINING_RECIPE: TrainingRecipe = {
 
 let demoCache: Promise<TrainingSentence[]> | undefined;
 let corpusCache: Promise<TrainingSentence[]> | undefined;
+const developmentCache = new Map<string, Promise<TrainingSentence[]>>();
 
 /** The training sentences of a recipe, given the gold cases to learn from. */
 export async function trainingSetOf(recipe: TrainingRecipe, cases: readonly GoldCase[]): Promise<TrainingSentence[]> {
-  const sentences = cases.flatMap(caseSentences);
+  const sentences = cases.flatMap((goldCase) => caseSentences(goldCase));
   if (recipe.sources.corpus) {
     corpusCache ??= corpusSentences();
     sentences.push(...(await corpusCache).map((sentence) => ({ ...sentence, weight: recipe.corpusWeight })));
@@ -60,6 +67,11 @@ export async function trainingSetOf(recipe: TrainingRecipe, cases: readonly Gold
   if (recipe.sources.demo) {
     demoCache ??= demoSentences();
     sentences.push(...(await demoCache));
+  }
+  for (const folder of recipe.sources.development) {
+    const cached = developmentCache.get(folder) ?? developmentSentences(folder);
+    developmentCache.set(folder, cached);
+    sentences.push(...(await cached));
   }
   return sentences;
 }

@@ -4,7 +4,8 @@
  * (`evals/training/`), the taxonomy's examples and the demo corpus. Never reads a holdout.
  */
 import { DEMO_FOLDER } from "../src/cli/commands/demo-command.js";
-import type { GoldCase } from "../src/evals/load-gold.js";
+import { loadGoldSet, type GoldCase } from "../src/evals/load-gold.js";
+import { ownNamesOf } from "../src/extract/named-tools.js";
 import { loadTrainingCorpus } from "../src/evals/load-training-corpus.js";
 import { extractionChunksOf } from "../src/extract/extraction-chunks.js";
 import { OfflineExtractor } from "../src/extract/offline-extractor.js";
@@ -20,7 +21,7 @@ import { SIGNALS, type SignalId } from "../src/taxonomy/signals.js";
  * is a positive of its signal; every other one is a negative of every signal. `before` is the sentence
  * before it in the document, whoever said it.
  */
-export function caseSentences(goldCase: GoldCase): TrainingSentence[] {
+export function caseSentences(goldCase: GoldCase, ownNames?: ReadonlySet<string>): TrainingSentence[] {
   if (goldCase.split !== "tune") throw new RangeError(`the classifier never trains on the ${goldCase.split} split (${goldCase.id})`);
   const sentences: TrainingSentence[] = [];
   for (const document of goldCase.documents) {
@@ -32,13 +33,23 @@ export function caseSentences(goldCase: GoldCase): TrainingSentence[] {
           const signals = goldCase.labels
             .filter((label) => label.sourceRef === document.sourceRef && Math.min(end, label.end) - Math.max(start, label.start) >= Math.min(end - start, label.end - label.start) / 2)
             .map((label) => label.signalId);
-          sentences.push({ text, signals: [...new Set(signals)], ...(before === undefined ? {} : { before }) });
+          sentences.push({ text, signals: [...new Set(signals)], ...(before === undefined ? {} : { before }), ...(ownNames === undefined ? {} : { ownNames }) });
         }
         before = text;
       }
     }
   }
   return sentences;
+}
+
+/**
+ * The cases of a development gold set (`evals/dev/<set>/`: another fictional vendor, written by someone
+ * who never read the cues), read with that vendor's own product names.
+ */
+export async function developmentSentences(folder: string): Promise<TrainingSentence[]> {
+  const gold = await loadGoldSet(folder);
+  const ownNames = new Set(ownNamesOf(gold.vendor));
+  return gold.cases.flatMap((goldCase) => caseSentences(goldCase, ownNames));
 }
 
 /** The training corpus's examples, as training sentences. */

@@ -6,6 +6,7 @@ import { SIGNALS, type SignalId } from "../taxonomy/signals.js";
 import type { CandidateEvidence, ChunkExtraction, ExtractionChunk, Extractor } from "./extractor.js";
 import { namedToolCandidate, NAMED_TOOL_PATTERNS, ownNamesOf, ownNamesOfProducts } from "./named-tools.js";
 import { INSTRUCTION_CONTEXT_PATTERNS, isInstructionToAnalyzer } from "./detect-instructions.js";
+import { isMailBoilerplate } from "./mail-boilerplate.js";
 import { SentenceClassifier } from "./sentence-classifier.js";
 import { sentenceSpansOf } from "./split-sentences.js";
 import { MINIMUM_QUOTE_WORDS } from "./verify-citations.js";
@@ -22,7 +23,7 @@ import {
 } from "./speech-context.js";
 
 /** Bumped when the matching logic (not the patterns) changes, so cached results are not reused. */
-const MATCHER_VERSION = 4;
+const MATCHER_VERSION = 5;
 const DEFAULT_WEIGHT = 0.7;
 /** The widest `nearby` window any signal may ask for, in sentences either side. */
 const NEARBY_REACH = Math.max(0, ...Object.values(SIGNAL_CUES as Record<string, SignalCues>).map((entry) => entry.nearby?.sentences ?? 0));
@@ -167,7 +168,7 @@ export function sentenceCandidates(
   nearby: readonly NearbySentence[] = [],
   reading: SentenceReading = {},
 ): CandidateEvidence[] {
-  if (isInstructionToAnalyzer(sentence.text)) return [];
+  if (isInstructionToAnalyzer(sentence.text) || isMailBoilerplate(sentence.text)) return [];
   const folded = foldSentence(sentence.text);
   if (sentence.speakerRole !== "customer" && (isPitch(folded) || isQuestionToListener(folded))) return [];
   const hypothetical = isHypothetical(folded);

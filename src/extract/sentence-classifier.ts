@@ -111,6 +111,8 @@ export interface TrainingSentence {
   readonly before?: string;
   /** How much this sentence counts in training (default 1). */
   readonly weight?: number;
+  /** The product names of the vendor this sentence was said to, when not the training's `ownNames`. */
+  readonly ownNames?: ReadonlySet<string>;
 }
 
 export interface TrainingOptions {
@@ -163,7 +165,7 @@ export function trainClassifier(sentences: readonly TrainingSentence[], options:
   const prune = options.prune ?? 0.02;
   const ownNames = options.ownNames ?? new Set<string>();
   const optimizer = options.optimizer ?? "adagrad";
-  const vectors = sentences.map((sentence) => vectorOf(sentence.text, features, buckets, { ...(sentence.before === undefined ? {} : { before: sentence.before }), ownNames }));
+  const vectors = sentences.map((sentence) => vectorOf(sentence.text, features, buckets, { ...(sentence.before === undefined ? {} : { before: sentence.before }), ownNames: sentence.ownNames ?? ownNames }));
   const minimumCount = options.minimumCount ?? 1;
   const counts = new Uint32Array(buckets);
   for (const vector of vectors) for (const bucket of vector.buckets) counts[bucket] = (counts[bucket] ?? 0) + 1;

@@ -1,3 +1,4 @@
+import { stemmer } from "stemmer";
 import { z } from "zod";
 import { isEverydayCapitalised } from "./named-tools.js";
 
@@ -18,11 +19,16 @@ export const featureOptionsSchema = z.strictObject({
   negation: z.boolean(),
   /** Word 1- and 2-grams of the sentence before, prefixed `prev_`. */
   previous: z.boolean(),
+  /**
+   * Words reduced to their Porter stems ("scheduling", "schedules" -> "schedul"), so an inflection the
+   * training sentences never used still reads as the word they did. Absent in weights trained before it.
+   */
+  stems: z.boolean().default(false),
 });
 
 export type FeatureOptions = z.infer<typeof featureOptionsSchema>;
 
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { wordGrams: 2, charGrams: { min: 3, max: 5 }, numbers: true, brands: true, negation: true, previous: true };
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { wordGrams: 2, charGrams: { min: 3, max: 5 }, numbers: true, brands: true, negation: true, previous: true, stems: false };
 
 /** What is known around the sentence. */
 export interface SentenceContext {
@@ -71,6 +77,7 @@ export function tokensOf(sentence: string, options: FeatureOptions, ownNames: Re
     let token = lower;
     if (options.numbers && isNumberWord(lower)) token = "num";
     else if (options.brands && !sentenceStart && /^\p{Lu}/u.test(word) && !NOT_NAMES.has(lower) && !isEverydayCapitalised(lower)) token = ownNames.has(lower) ? "own" : "brand";
+    else if (options.stems === true && /^\p{L}+$/u.test(lower)) token = stemmer(lower);
     sentenceStart = false;
     const percent = options.numbers && /%$/.test(lower);
     tokens.push(options.negation && negated ? `not_${token}` : token);

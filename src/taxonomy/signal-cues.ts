@@ -292,6 +292,16 @@ export const SIGNAL_CUES = {
   },
   measurable_outcome: {
     cues: [
+      // A number set against an earlier one: "93% of hours coded, vs. 81% the same month last year".
+      { pattern: new RegExp(String.raw`\b${NUMBER}\s*${UNIT}?\b[^.?!]{0,60}\b(?:vs\.?|versus|compared (?:with|to)|against)\s+(?:about\s+|around\s+|roughly\s+)?${NUMBER}\b[^.?!]{0,40}\b(?:last|previous|before|earlier|spring|summer|autumn|fall|winter|year|pre-[\w-]+|audit)\b`), weight: 0.75 },
+      // Then and now in one sentence, each with its number: "it's at ninety-eight percent, and it was eighty-nine when we started".
+      { pattern: new RegExp(String.raw`^(?=(?:[^.?!]*?\b${NUMBER}\b){2})(?=[^.?!]*\b(?:when we (?:started|began|went live|switched)|the (?:\w+ )?before|a year ago|last year|previously|pre-[\w-]+|in the (?:spring|summer|autumn|fall|winter)|at the start|back then)\b)(?=[^.?!]*\b(?:now|these days|today|this (?:year|month|quarter|term|season|week)|last (?:winter|summer|month|quarter|week|term)|since)\b)`), weight: 0.7 },
+      // The later half told in its own sentence: "Last quarter it was nine." after the earlier number.
+      {
+        pattern: new RegExp(String.raw`^(?:and |but |so )?(?:(?:last|this|in)\s+(?:month|quarter|week|term|year|winter|summer|spring|autumn|fall|january|february|march|april|may|june|july|august|september|october|november|december)|since (?:then|june|july|august|september|october|november|january|we \w+)|(?:january|february|march|april|june|july|august|september|october|november|december))\s*,?\s+(?:it was|it's|it is|it's been|it has been|we had|we logged|we were at|we're at|it came in at|came in at|that was|we did|we got|we're down to|it's down to)\s+(?:about\s+|around\s+|just\s+|only\s+|under\s+)?${NUMBER}`),
+        weight: 0.7,
+        needsEarlier: new RegExp(String.raw`\b${NUMBER}\b`),
+      },
       { pattern: new RegExp(String.raw`\b(?:cut|cuts|reduced|dropped|fell|improved|increased|raised|saved|saves|saving|shaved|trimmed)\b[^.?!]{0,30}\b${NUMBER}\s*${UNIT}`), weight: 0.8 },
       { pattern: new RegExp(String.raw`\b(?:down|up)\s+(?:by\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+|almost\s+)?${NUMBER}\s*${UNIT}`), weight: 0.8 },
       { pattern: new RegExp(String.raw`\b${NUMBER}\s*${UNIT}\s+(?:faster|quicker|fewer|less|lower|higher|more|better|down|up|shorter)\b`), weight: 0.8 },
@@ -336,6 +346,10 @@ export const SIGNAL_CUES = {
   },
   champion_engaged: {
     cues: [
+      // Running the enablement in person: "I did the night-crew training", "I ran the toolbox talks at every site".
+      { pattern: /\bi(?:'m| am|'ll| will|'ve| have)?\s*(?:also\s+|already\s+|personally\s+|just\s+)?(?:ran|run|running|did|do|doing|gave|give|giving|led|lead|leading|delivered|deliver|delivering)\s+(?:the|a|an|all|our|my|every|both|two|three|those|another)?\s*(?:[\w-]+\s+){0,3}(?:trainings?|inductions?|talks|sessions?|workshops?|refreshers?|huddles?|briefings?|walkthroughs?|demos?|onboarding|lunch-and-learns?|drop-ins?|clinics)\b/, weight: 0.75 },
+      { pattern: /\bi(?:'ve| have|'ll| will|'m| am)?\s*(?:also\s+|already\s+|just\s+)?(?:rebuilt|rebuild|rebuilding|built|build|building|set up|setting up|configured|configuring|mapped|migrated|loaded|imported|redid|re-did|redo|wrote|written|trained|training|running|run|ran|doing|did)\b[^.?!]{0,60}\bmyself\b/, weight: 0.7 },
+      { pattern: /\bi(?:'ll| will|'ve| have)\s+(?:already\s+)?(?:get|got|bring|brought|pull|round up|invite|invited|booked|book)\s+(?:[\w-]+\s+){1,5}(?:in the room|along|on the call|in for|into the session|to the session)\b/, weight: 0.7 },
       { pattern: /\bi(?:'ll| will|'ve| have| already| started| began| kept| keep)?(?:\s+been)?\s+(?:ran|run|running|trained|train|training|set up|scheduled|schedule|organised|organized|organise|organize|booked|book|walked|walk|onboarded|onboard|coached|coach|hosted|host|hosting)\b[^.?!]{0,60}\b(?:training|sessions?|workshops?|office hours|drop-ins?|q&as?|lunch and learns?|rollout|the team|everyone|new hires|the \w+ shift|night shift|walkthrough|demo|the \w+ers|dispatchers|managers|tutors|staff|check-ins|huddles|supervisors|leads)\b/, weight: 0.8 },
       { pattern: /\bi(?:'ll| will)\s+(?:get|send|bring|pull together|put together|circle back|follow up|own|drive|take (?:care of|the lead|point)|have)\b[^.?!]{0,80}\b(?:by|before|beforehand|afterwards|today|tonight|on|this|next|tomorrow|friday|monday|tuesday|wednesday|thursday|end of)\b/, weight: 0.65 },
       { pattern: /\bi(?:'ve| have)?\s+(?:already\s+)?(?:trained|coached|onboarded|briefed|mapped|set (?:it|them|this) up|written|wrote)\b[^.?!]{0,60}\b(?:myself|the team|everyone|all (?:\w+ )?(?:shops|sites|teams|clinics|depots|stores|hotels|homes)|leads?|supervisors?|managers?|staff|drivers|new (?:starters|hires|drivers)|guide|template|hotels|shifts)\b/, weight: 0.75 },
@@ -519,6 +533,10 @@ export const SIGNAL_CUES = {
   },
   budget_pressure: {
     cues: [
+      { pattern: /\b(?:spend|spending|purchasing|purchases|budgets?|recruitment|hiring)\s+(?:is|are|was|were|has been|have been|'s|remains?|stays?)\s+(?:now\s+|currently\s+|all\s+)?(?:frozen|on hold|capped|paused|suspended|locked)\b/, weight: 0.85 },
+      // Money coming in was cut: a fee, a grant, an allocation.
+      { pattern: /\b(?:cut|cuts|reduced|reduces|slashed|lowered|trimmed|capped)\s+(?:our|the|their)\s+(?:[\w-]+\s+){0,2}(?:fees?|funding|grants?|income|allocation|contribution|subsidy|uplift|budgets?)\b/, weight: 0.8 },
+      { pattern: /\b(?:goes|go|has to go|have to go|needs to go|need to go|must go|now goes)\s+(?:through|to|before)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:procurement|committee|board|finance|cfo|panel)\b/, weight: 0.75 },
       { pattern: /\b(?:spending|budget|hiring|purchasing|procurement)\s+freeze\b/, weight: 0.9 },
       { pattern: /\b(?:budget|budgets)\s+(?:is\s+|are\s+)?(?:frozen|cut|cuts|slashed|tight|squeezed|under pressure|reduced|gone)\b/, weight: 0.85 },
       { pattern: /\b(?:cut|cutting|slashed|reduced|trimmed|freezing|froze|frozen)\s+(?:[\w-]+\s+){0,4}(?:budgets?|spend|spending)\b/, weight: 0.8 },
@@ -537,6 +555,9 @@ export const SIGNAL_CUES = {
   },
   upsell_pushback: {
     cues: [
+      // Declining more of the product while the basics are unsettled: "not in a position to buy another module".
+      { pattern: /\bnot in (?:a|any) position to\s+(?:buy|add|take on|commit to|spend on|sign up for|look at|consider)\s+(?:another|more|any|a new|an extra|extra|the)\s+(?:[\w-]+\s+)?(?:modules?|add-?ons?|products?|tiers?|plans?|seats|licen[cs]es|upgrades?|packages?|editions?)\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\b(?:stop|pause|park|hold off on|put on hold|shelve)\s+(?:the|these|those|any|all|your)?\s*(?:[\w-]+\s+)?(?:offers|proposals?|quotes|pitch(?:es)?|sales (?:calls|emails))\b|\b(?:offers|proposals|pitch(?:es)?|upsell\w*)\s+(?:could|can|should|must|need to|to)\s+(?:pause|stop|wait)\b/, weight: 0.75, carriesNegation: true, inQuestions: true },
       { pattern: /\b(?:sales pitch|sales call|sales meeting|being sold to|sold to|upsell\w*|upsold|pitch(?:ed|ing)? (?:at )?us|pushy|hard sell)\b/, weight: 0.85 },
       { pattern: /\b(?:another|more|yet another)\s+(?:pricing|sales|commercial|upgrade)\s+(?:conversation|call|discussion|pitch|talk|meeting)s?\b/, weight: 0.8 },
       { pattern: /\b(?:don't|do not|not|isn't)\b[^.?!]{0,30}\b(?:request for|asking for|ask for)\s+(?:a|another)\s+(?:quote|proposal|pitch)\b/, weight: 0.75, carriesNegation: true },

@@ -48,7 +48,7 @@ const UNIT = String.raw`(?:%|percent|per cent|points?|hours?|minutes?|days?|week
 const TEAM = String.raw`(?:team|teams|department|departments|group|division|office|unit|function|folks|people|leads?|managers?|directors?|head|heads|principals|leaders|depot|crew|staff|peers|supervisors?)`;
 /** Departments named on their own ("finance has been...", "HR keeps asking"). */
 const DEPARTMENTS = String.raw`(?:marketing|finance|sales|hr|legal|planning|nursing|maintenance|procurement|purchasing|engineering|operations|ops|support|customer (?:service|support|care)|member services|product|estates|facilities|payroll|compliance|accounts|admissions|housekeeping|logistics|dispatch)`;
-const LEADERS = String.raw`(?:board|ceo|chief exec(?:utive)?|cfo|coo|cio|cto|cmo|cro|vp|svp|evp|md|managing director|(?:finance|operations|executive|medical|clinical|commercial|regional) director|chief [\w-]+ officer|executive team|exec team|senior leadership team|senior leadership|leadership team|leadership|slt|executives|c-suite|investors|trustees|superintendent|head ?teacher|governors|cabinet|partners|founders?|president|general manager)`;
+const LEADERS = String.raw`(?:board|ceo|chief exec(?:utive)?|cfo|coo|cio|cto|cmo|cro|vp|svp|evp|md|managing director|(?:finance|operations|executive|medical|clinical|commercial|regional) director|chief [\w-]+ officer|executive team|exec team|senior leadership team|senior leadership|leadership team|leadership|slt|executives|c-suite|investors|trustees|commissioners|councillors|councilors|the council|superintendent|head ?teacher|governors|cabinet|partners|founders?|president|general manager)`;
 /** Asking for the product itself (access, a demo, their own view), not for a report the current users send them. */
 const ASKS_FOR_PRODUCT = String.raw`(?:keeps? asking|kept asking|been asking|asked|asking|asks|wants?|wanted|requested|would like|pester(?:s|ed|ing)?|nag(?:s|ged|ging)?|badger(?:s|ed|ing)?|chas(?:e|es|ed|ing)|hassl(?:e|es|ed|ing)|begging|begged)\s+(?:me\s+|us\s+)?(?:\w+\s+)?(?:for\s+|about\s+)?(?:[\w-]+\s+(?=access))?(?:access|a demo|demos|logins?|a login|seats?|their own|in\b|to see|to use|to get|to try|to have|the same|a walkthrough|a trial|(?:if|whether|when) (?:they|(?:her|his|their) (?:team|staff|people)|the (?:trial|pilot|demo)) (?:should|could|can|will|get|might)|how (?:they|we) (?:could|can)|about (?:it|the product|the tool|the dashboards?)|to know (?:when|if|whether|how) (?:they|we) (?:can|could|get|will))`;
 const PLACE = String.raw`(?:site|hub|office|clinic|branch|location|warehouse|store|shop|home|house|depot|campus|plant|hotel|school|centre|center|route)`;
@@ -95,7 +95,11 @@ export const SIGNAL_CUES = {
       { pattern: /\b(?:pull|pulls|pulling|pulled|export\w*|download\w*)\s+(?:\w+\s+){0,2}csvs?\b[^.?!]{0,40}\b(?:stitch\w*|merg\w*|combin\w*|glu\w*|past\w*|join\w*)\b/, weight: 0.65 },
       { pattern: /\bstitch(?:es|ed|ing)?\s+(?:\w+\s+){0,3}(?:together|into (?:one|a single))\b/, weight: 0.6 },
       { pattern: /\b(?:rigged|hacked|cobbled|bodged|jury-rigged|duct-taped)\s+(?:up|together)\b/, weight: 0.65 },
-      { pattern: /\b(?:manually|by hand)\s+(?:\w+\s+)?(?:pull|copy|enter|type|update|build|rebuild|merge|track|export|reconcile|compile|calculate|work out|count|key|re-?key|transfer|move|highlight|colour|color)\w*\b/, weight: 0.65 },
+      { pattern: /\b(?:manually|by hand)\s+(?:\w+\s+)?(?:pull|copy|enter|type|update|build|rebuild|merge|track|export|reconcile|compile|calculate|work out|count|key|re-?key|transfer|move|highlight|colour|color|drag|assign|re-?assign|ring|phone|call|text|plan|schedule|re-?route)\w*\b/, weight: 0.65 },
+      // Chasing people one by one because the product does not do it: "we ring the lab for every run".
+      { pattern: /\b(?:phones?|phoning|rings?|ringing|calls?|calling|texts?|texting|chases?|chasing)\s+(?:\w+\s+){0,5}(?:every|each)\s+(?:single\s+)?(?:customer|run|job|visit|delivery|booking|order|patient|stop|shift|site|driver|homeowner|guest|visitor|client|parent|tenant|resident|member)\b/, weight: 0.65 },
+      { pattern: /\b(?:spends?|spending|spent)\s+(?:most of\s+|half\s+|all\s+)?(?:the|their|his|her|my|our|a|an)?\s*(?:whole\s+)?(?:morning|day|afternoon|evening|week|hours?)\s+(?:phoning|ringing|calling|copying|typing|re-?keying|chasing|checking|texting|emailing)\b/, weight: 0.65 },
+      { pattern: /\b(?:doing|do|does|done|tracks?|tracking|plans?|planning|keeps?|keeping|runs?|running)\s+(?:that|it|this|them|those|the\s+[\w-]+)?\s*(?:on (?:the|a) whiteboard|on paper|in (?:a|the) notebook|on (?:a|the) wall ?chart)\b/, weight: 0.6 },
       { pattern: /\b(?:print|prints|printing|highlight|highlights|highlighting|count|counts|counting|calculate|calculates|calculating|compile|compiles|compiling)\b[^.?!]{0,40}\bby hand\b/, weight: 0.6 },
       // The workaround's reason given as the plan's gap: "because the plan has no approvals".
       { pattern: /\b(?:because|since|as)\s+(?:the|our)\s+(?:plan|tier|edition|licen[cs]e)\s+(?:has no|doesn't have|does not have|doesn't include|does not include|lacks)\b|\b(?:because|since|as)\s+there(?:'s| is)\s+no\s+[\w\s-]{0,30}\b(?:on|in)\s+(?:our|this|the)\s+(?:plan|tier|edition)\b/, weight: 0.6, carriesNegation: true },
@@ -208,6 +212,7 @@ export const SIGNAL_CUES = {
   },
   org_growth: {
     cues: [
+      { pattern: /\b(?:we're|we are|we'll be|we will be|we're also|we are also)\s+opening\s+(?:the|a|an|our|another|two|three|four|\w+)\s+(?:[\w-]+\s+){0,2}(?:branch|branches|site|sites|depot|depots|office|offices|store|stores|location|locations|clinic|clinics|school|schools|hotel|hotels|warehouse|plant|centre|center|hub)\b/, weight: 0.75 },
       { pattern: new RegExp(String.raw`\b(?:hiring|hire|hired|recruiting|adding|bringing on|onboarding)\s+(?:about|around|another|roughly|nearly|over|some)?\s*${NUMBER}\b`), weight: 0.8 },
       { pattern: /\b(?:new|second|third|another)\s+(?:\w+\s+)?(?:team|site|hub|office|clinic|branch|location|region|division|department|warehouse|store|campus|plant)s?\b(?!\s+(?:managers?|staff|leads?|directors?|codes?|names?|view|report))[^.?!]{0,40}\b(?:open|opens|opening|starts|starting|launch\w*|comes online|coming online|goes live|is coming)\b/, weight: 0.75 },
       { pattern: new RegExp(String.raw`\b(?:${NUMBER}|a few|several|a couple of)\s+(?:more|new|extra|additional)\s+(?:\w+\s+)?(?:people|staff|hires|\w+s)\s+(?:starting|joining|coming on|start|join|arriving)\b`), weight: 0.75 },
@@ -241,6 +246,8 @@ export const SIGNAL_CUES = {
   },
   other_team_interest: {
     cues: [
+      { pattern: /\b(?:my|our|the)\s+(?:\w+\s+){0,2}(?:team|teams|crew|crews|dispatchers|staff|people|guys|girls|folks|agents|managers|office|shift|drivers|nurses|techs|technicians|engineers)\s+(?:keeps?|kept|have been|has been|are|is|were|was)\s+(?:always\s+|constantly\s+)?asking\b/, weight: 0.7, inQuestions: true },
+      { pattern: /\b(?:to have|get|getting|give them|giving them)\s+their own\s+(?:access|logins?|accounts?|seats?|licen[cs]es|users?)\b|\bon the same (?:system|platform|tool|software)\s+as\s+(?:the|our)\b/, weight: 0.7 },
       { pattern: new RegExp(String.raw`\b(?:other|another|their|the|our)\s+(?:\w+\s+){0,2}(?:${TEAM}|colleagues)\b[^.?!]{0,50}\b${ASKS_FOR_PRODUCT}`), weight: 0.8 },
       { pattern: new RegExp(String.raw`\b(?:marketing|finance|sales|hr|legal|planning|nursing|maintenance|procurement|engineering|operations|ops|it|support|member services|product)\b[^.?!]{0,40}\b${ASKS_FOR_PRODUCT}`), weight: 0.75 },
       { pattern: /\basked (?:me|us) for (?:a demo|access|logins?|a login|a walkthrough)\b/, weight: 0.75 },
@@ -277,6 +284,8 @@ export const SIGNAL_CUES = {
   },
   strategic_initiative: {
     cues: [
+      { pattern: /\b(?:our|the)\s+(?:big(?:gest)?\s+|main\s+|top\s+|number one\s+|first\s+)?(?:priority|goal|target|focus|objective)\s+for\s+(?:next year|20\d\d|twenty[\w -]{0,20}|the (?:next|coming) (?:year|two years|three years))\b/, weight: 0.7 },
+      { pattern: /\bwe(?:'re| are)\s+(?:bidding|tendering|pitching)\s+(?:for|on)\s+(?:the|a|an)\b/, weight: 0.7 },
       { pattern: new RegExp(String.raw`\b${LEADERS}\b[^.?!]{0,40}\b(?:wants?|wanted|asked us to|goal|priority|initiative|mandate|push|committed|target|programme|program|plan)\b`), weight: 0.7 },
       { pattern: /\b(?:big|main|top|key|major|new|strategic|biggest)\s+(?:push|priority|initiative|programme|program|goal|focus|objective|bet)\b/, weight: 0.75 },
       { pattern: /\bnext (?:fiscal )?(?:year|fy)\b[^.?!]{0,60}\b(?:want|wants|plan|goal|priority|initiative|push|focus|going to|mandate)\b/, weight: 0.7 },
@@ -295,10 +304,10 @@ export const SIGNAL_CUES = {
       // A number set against an earlier one: "93% of hours coded, vs. 81% the same month last year".
       { pattern: new RegExp(String.raw`\b${NUMBER}\s*${UNIT}?\b[^.?!]{0,60}\b(?:vs\.?|versus|compared (?:with|to)|against)\s+(?:about\s+|around\s+|roughly\s+)?${NUMBER}\b[^.?!]{0,40}\b(?:last|previous|before|earlier|spring|summer|autumn|fall|winter|year|pre-[\w-]+|audit)\b`), weight: 0.75 },
       // Then and now in one sentence, each with its number: "it's at ninety-eight percent, and it was eighty-nine when we started".
-      { pattern: new RegExp(String.raw`^(?=(?:[^.?!]*?\b${NUMBER}\b){2})(?=[^.?!]*\b(?:when we (?:started|began|went live|switched)|the (?:\w+ )?before|a year ago|last year|previously|pre-[\w-]+|in the (?:spring|summer|autumn|fall|winter)|at the start|back then)\b)(?=[^.?!]*\b(?:now|these days|today|this (?:year|month|quarter|term|season|week)|last (?:winter|summer|month|quarter|week|term)|since)\b)`), weight: 0.7 },
+      { pattern: new RegExp(String.raw`^(?=(?:[^.?!]*?\b${NUMBER}\b){2})(?=[^.?!]*\b(?:when we (?:started|began|went live|switched)|the (?:\w+ )?before|a year ago|last year|previously|pre-[\w-]+|in the (?:spring|summer|autumn|fall|winter)|at the start|back then)\b)(?=[^.?!]*\b(?:now|these days|today|this (?:year|month|quarter|term|season|week)|last (?:winter|summer|month|quarter|week|term)|since|it's at|we're at|is at|are at|sits at)\b)`), weight: 0.7 },
       // The later half told in its own sentence: "Last quarter it was nine." after the earlier number.
       {
-        pattern: new RegExp(String.raw`^(?:and |but |so )?(?:(?:last|this|in)\s+(?:month|quarter|week|term|year|winter|summer|spring|autumn|fall|january|february|march|april|may|june|july|august|september|october|november|december)|since (?:then|june|july|august|september|october|november|january|we \w+)|(?:january|february|march|april|june|july|august|september|october|november|december))\s*,?\s+(?:it was|it's|it is|it's been|it has been|we had|we logged|we were at|we're at|it came in at|came in at|that was|we did|we got|we're down to|it's down to)\s+(?:about\s+|around\s+|just\s+|only\s+|under\s+)?${NUMBER}`),
+        pattern: new RegExp(String.raw`^(?:(?:oh|and|but|so|um|uh|well|yeah|okay|ok|right)[,\s]+){0,3}(?:(?:last|this|in)\s+(?:month|quarter|week|term|year|winter|summer|spring|autumn|fall|january|february|march|april|may|june|july|august|september|october|november|december)|since (?:then|june|july|august|september|october|november|january|we \w+)|(?:january|february|march|april|june|july|august|september|october|november|december))\s*,?\s+(?:it was|it's|it is|it's been|it has been|we had|we logged|we were at|we're at|it came in at|came in at|that was|we did|we got|we're down to|it's down to)\s+(?:about\s+|around\s+|just\s+|only\s+|under\s+)?${NUMBER}`),
         weight: 0.7,
         needsEarlier: new RegExp(String.raw`\b${NUMBER}\b`),
       },
@@ -336,7 +345,7 @@ export const SIGNAL_CUES = {
     ],
     exclusions: [
       // Targets, hopes and vendor benchmarks are not results.
-      /\b(?:typically|usually|customers like you|hope|hoping|hoped|aim|aiming|target|goal is|would like|'d like|want to|wants to|expect to|projected|forecast to|been told|asked to|have to|has to|need to|budget|going (?:up|down) by|will (?:be|go) (?:up|down))\b/,
+      /\b(?:typically|usually|customers like you|hope|hoping|hoped|aim|aiming|target|goal is|would like|'d like|wants? to (?!say\b)|expect to|projected|forecast to|been told|asked to|have to|has to|need to|budget|going (?:up|down) by|will (?:be|go) (?:up|down))\b/,
       // A measure where more is better going down is the business having a hard time, not a result.
       /\b(?:occupancy|revenue|sales|bookings|margins?|profits?|enrol?ments?|footfall|attendance|turnover|income|demand)\b[^.?!]{0,20}\b(?:was|were|is|are|has been|have been|went|came in)?\s*(?:down|fell|dropped|declined|lower|slipped)\b/,
       // A result credited to another tool, named by what it does ("the scheduling tool", "our HR system"),
@@ -373,6 +382,9 @@ export const SIGNAL_CUES = {
   },
   internal_advocacy: {
     cues: [
+      { pattern: /\bi(?:'ve| have)?\s*(?:also\s+)?(?:showed|shown|show|presented|shared|took|taken)\s+(?!you\b)[^.?!]{0,50}\b(?:numbers|figures|results|dashboard|reports?|stats|data|map|savings)\b[^.?!]{0,50}\b(?:to|at|with|in)\s+(?:the|our|my|their)?\s*(?:[\w'-]+\s+){0,3}(?:meeting|team|heads|managers|directors|leads|colleagues|department|offsite|huddle|forum|committee|peers)\b/, weight: 0.7 },
+      { pattern: /\bi\s+(?:showed|have shown|'ve shown)\s+(?!you\b)(?:[\w,'-]+\s+){1,8}(?:the\s+)?(?:[\w-]+\s+){0,3}(?:numbers|figures|results|dashboard|stats|savings)\b/, weight: 0.65 },
+      { pattern: /\b(?:using|used|use)\s+(?:it|this|them|the \w+)\s+as\s+(?:the|an|our)\s+(?:example|case study|showcase|model)\b/, weight: 0.7 },
       { pattern: new RegExp(String.raw`\b(?:showed|shown|show|showing|presented|presenting|present|demoed|demo'd|pitched|walked)\b[^.?!]{0,60}\b(?:to|with|for)\s+(?:the|our|my|all the|a few)?\s*(?:\w+\s+){0,3}(?:${TEAM}|leadership|colleagues|peers|other \w+)\b`), weight: 0.7 },
       { pattern: /\b(?:telling|told|tell|recommend\w*|convinc\w*|evangeli\w*|talking up|talked up)\b[^.?!]{0,40}\b(?:other|everyone|the rest|all the|our)\b[^.?!]{0,40}\b(?:should|to use|using|about (?:it|this)|to try|to move|to switch|to get)\b/, weight: 0.75 },
       { pattern: new RegExp(String.raw`\b(?:walked|walk|taken|took|talked)\s+(?:our|the|my|their|two|three|all)?\s*(?:[\w-]+\s+){0,3}(?:${TEAM}|colleagues)\s+through\b`), weight: 0.75 },
@@ -415,7 +427,7 @@ export const SIGNAL_CUES = {
   },
   executive_alignment: {
     cues: [
-      { pattern: new RegExp(String.raw`\b(?:put|putting|show|showed|showing|present\w*|cite\w*|took|take|bring|brought|share\w*|report\w*|send|sent|used|use)\b[^.?!]{0,50}\b(?:in|into|to|at|for|with)\s+(?:the|my|our)?\s*(?:${LEADERS})(?:\s+(?:report|deck|meeting|pack|update))?\b`), weight: 0.75 },
+      { pattern: new RegExp(String.raw`\b(?:put|putting|show|showed|showing|present\w*|cite\w*|took|take|bring|brought|share\w*|report\w*|send|sent|used|use)\b[^.?!]{0,50}\b(?:in|into|to|at|for|with)\s+(?:the|my|our)?\s*(?:${LEADERS})(?:'?s?\s+(?:report|deck|meeting|pack|packet|papers|update))?\b`), weight: 0.75 },
       { pattern: /\b(?:that's|this is|it's)\s+(?:exactly\s+)?(?:the|what)\b[^.?!]{0,20}\b(?:story|result|number|proof|kind of result)s?\s+(?:i|we)\s+need\b/, weight: 0.75 },
       { pattern: new RegExp(String.raw`\b(?:my|our)\s+(?:board|quarterly|annual)\s+(?:report|deck|update|pack)\b`), weight: 0.7 },
       { pattern: new RegExp(String.raw`\b(?:want|wanted|need|needs)\s+(?:the|our|my)?\s*(?:[\w-]+\s+)?${LEADERS}\s+to\s+(?:see|know|hear)\b`), weight: 0.7 },

@@ -11,7 +11,7 @@ import type { CandidateEvidence } from "./extractor.js";
 const TOOL_VERBS = String.raw`(?:pay|pays|paying|paid|spend|spends|spending|spent|licen[cs]e|licen[cs]es|licen[cs]ed|licen[cs]ing|subscribe to|subscribed to|subscription to|renew|renews|renewed|renewing|renewal (?:of|for|with)|switch(?:ed|ing)? (?:over )?(?:to|from)|mov(?:e|ed|ing) (?:over )?(?:to|from)|migrat(?:e|ed|ing) (?:to|from)|use|uses|used|using|runs? on|running on|rely on|relies on|stuck with|contract with|signed with|bought|buy)`;
 /** A brand: one to three capitalised words, camel case allowed ("RoomRota", "Shift Deck"). */
 const BRAND = String.raw`[A-Z][A-Za-z0-9&+]*(?:[ -][A-Z][A-Za-z0-9&+]*){0,2}`;
-const NAMED_TOOL = new RegExp(String.raw`\b${TOOL_VERBS}\s+(?:(?:a|an|the|our|their|its|some|for|on|with|to|from|fortune|lot|small|big|annual|yearly|monthly|separate|subscription|licen[cs]e|contract|still|also|all|of|it|money|good|through)\s+){0,5}(${BRAND})\b`, "g");
+const NAMED_TOOL = new RegExp(String.raw`\b${TOOL_VERBS}\s+(?:(?:a|an|the|our|their|its|some|for|on|with|to|from|fortune|lot|small|big|annual|yearly|monthly|separate|subscription|licen[cs]e|contract|still|also|all|of|it|money|good|through|already|approx\.?|about|around|roughly|nearly|almost|over|per|month|year|week|seat|user|head|[£$€]?\d[\d,.]*k?)\s+){0,6}(${BRAND})\b`, "g");
 
 /** Capitalised words that are not products: pronouns, days, months, places of work and common tools' generic names. */
 const NOT_A_TOOL = new Set(

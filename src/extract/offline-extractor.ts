@@ -14,6 +14,7 @@ import {
   foldSentence,
   isDismissal,
   isHypothetical,
+  assertedPart,
   isNegatedBefore,
   isPitch,
   isQuestion,
@@ -94,13 +95,16 @@ function sentencesOf(chunk: ExtractionChunk): SpokenSentence[] {
 }
 
 /** The strongest cue of `cues` that matches the sentence in a way that counts, if any. */
-function matchingCue(folded: string, entry: SignalCues, question: boolean, hypothetical: boolean, nearby: readonly NearbySentence[]): SignalCue | undefined {
+function matchingCue(folded: string, entry: SignalCues, question: boolean, asserted: string | undefined, nearby: readonly NearbySentence[]): SignalCue | undefined {
   if ((entry.exclusions ?? []).some((pattern) => pattern.test(folded))) return undefined;
   let best: SignalCue | undefined;
   for (const cue of entry.cues) {
     if (question && cue.inQuestions !== true) continue;
-    if (hypothetical && cue.conditional !== true) continue;
-    const match = cue.pattern.exec(folded);
+    // In a sentence that imagines something, a cue counts only in the clause said as fact before it,
+    // unless the cue is itself a conditional ask.
+    const read = cue.conditional === true ? folded : asserted;
+    if (read === undefined) continue;
+    const match = cue.pattern.exec(read);
     if (match === null) continue;
     if (cue.carriesNegation !== true && isNegatedBefore(folded, match.index)) continue;
     const needed = cue.needsNearby;
@@ -172,6 +176,7 @@ export function sentenceCandidates(
   const folded = foldSentence(sentence.text);
   if (sentence.speakerRole !== "customer" && (isPitch(folded) || isQuestionToListener(folded))) return [];
   const hypothetical = isHypothetical(folded);
+  const asserted = assertedPart(folded);
   const question = isQuestion(folded);
   const resolved = isResolvedPast(folded);
   const shrugged = nearby.some((other) => other.sameSpeaker === true && other.after === true && other.distance <= 2 && isDismissal(other.folded));
@@ -192,7 +197,7 @@ export function sentenceCandidates(
     if (reading.cues === false) break;
     if (resolved && RISK_SIGNALS.has(signalId)) continue;
     if (shrugged && DISMISSIBLE.has(signalId)) continue;
-    const cue = matchingCue(folded, entry, question, hypothetical, nearby);
+    const cue = matchingCue(folded, entry, question, asserted, nearby);
     if (cue !== undefined) place(signalId, cue.weight ?? DEFAULT_WEIGHT);
   }
   // A sentence too short to cite ("Yes, totally.") is never evidence, and one of three words ("Pumpkin
@@ -210,9 +215,11 @@ export function sentenceCandidates(
       place(signalId, Number(probability.toFixed(3)));
     }
   }
-  if (!hypothetical && !question && !candidates.some((candidate) => candidate.signalId === "adjacent_tool")) {
-    const named = namedToolCandidate(sentence.text, folded, reading.ownNames ?? new Set());
-    if (named !== undefined) candidates.push(named);
+  if (asserted !== undefined && !question && !candidates.some((candidate) => candidate.signalId === "adjacent_tool")) {
+    // The brand is read in the clause said as fact (the same length as the folded one).
+    const plain = sentence.text.replace(/\s+/g, " ").trim();
+    const named = namedToolCandidate(plain.slice(0, asserted.length), asserted, reading.ownNames ?? new Set());
+    if (named !== undefined) candidates.push({ ...named, quote: sentence.text });
   }
   // A sentence is one signal at most once, however it got there.
   return candidates.filter((candidate, index) => candidates.findIndex((other) => other.signalId === candidate.signalId) === index);

@@ -39,6 +39,27 @@ export function isHypothetical(sentence: string): boolean {
   return HYPOTHETICALS.some((pattern) => pattern.test(sentence));
 }
 
+/** A break strong enough to end an asserted clause before an imagined one. */
+const ASSERTION_BREAK = /[,;:\u2014\u2013]|\s-{1,2}\s/g;
+
+/**
+ * The part of a folded sentence said as fact, when only a later clause imagines something: "We already
+ * pay for Yodeck for the screens, so, maybe, if it could replace that" asserts the first clause. The
+ * whole sentence when nothing is imagined; undefined when the imagining starts the sentence or the part
+ * before it is too short to stand alone.
+ */
+export function assertedPart(sentence: string): string | undefined {
+  const starts = HYPOTHETICALS.map((pattern) => pattern.exec(sentence)?.index).filter((index): index is number => index !== undefined);
+  if (starts.length === 0) return sentence;
+  const imagined = Math.min(...starts);
+  let cut = -1;
+  for (const match of sentence.slice(0, imagined).matchAll(ASSERTION_BREAK)) cut = match.index ?? cut;
+  if (cut <= 0) return undefined;
+  const asserted = sentence.slice(0, cut).trimEnd();
+  if (asserted.split(/\s+/).length < 5 || isHypothetical(asserted)) return undefined;
+  return asserted;
+}
+
 const PITCHES: readonly RegExp[] = [
   /\b(?:you could|you can always|you should|you might want|you may want|you'd want|you'll want|you'd love|you'd get)\b/,
   /\bhave you (?:looked at|considered|thought about|seen|tried)\b/,

@@ -62,6 +62,8 @@ const PLACE = String.raw`(?:site|hub|office|clinic|branch|location|warehouse|sto
 export const SIGNAL_CUES = {
   seat_pressure: {
     cues: [
+      // "43 of 45 active users", "71 of our 80 host logins in use": nearly every seat taken, whatever the seats are called.
+      { pattern: new RegExp(String.raw`\b${NUMBER}\s+(?:of|out of)\s+(?:our|the|their|all|all our)?\s*${NUMBER}\s+(?:[\w-]+\s+)?(?:seats|licen[cs]es|logins|users|accounts|user accounts|places)\b`), weight: 0.7 },
       { pattern: new RegExp(String.raw`\b(?:need|needs|needed|needing|want|get|add|adding|buy|order|request(?:ed|ing)?|could do with|could use)\b[^.?!]{0,30}\b(?:more|extra|additional|another \w+)\s+(?:\w+\s+)?${SEATS}`), weight: 0.8 },
       { pattern: new RegExp(String.raw`\b(?:ran|run|running|are|were|'re|is|'s)\s+out of\s+${SEATS}`), weight: 0.85 },
       { pattern: /\bshar(?:e|es|ed|ing)\s+(?:a|one|the same|a single|their|our|one single)\s+(?:login|logins|password|account|credentials|seat)\b/, weight: 0.75 },
@@ -307,7 +309,7 @@ export const SIGNAL_CUES = {
       { pattern: new RegExp(String.raw`^(?=(?:[^.?!]*?\b${NUMBER}\b){2})(?=[^.?!]*\b(?:when we (?:started|began|went live|switched)|the (?:\w+ )?before|a year ago|last year|previously|pre-[\w-]+|in the (?:spring|summer|autumn|fall|winter)|at the start|back then)\b)(?=[^.?!]*\b(?:now|these days|today|this (?:year|month|quarter|term|season|week)|last (?:winter|summer|month|quarter|week|term)|since|it's at|we're at|is at|are at|sits at)\b)`), weight: 0.7 },
       // The later half told in its own sentence: "Last quarter it was nine." after the earlier number.
       {
-        pattern: new RegExp(String.raw`^(?:(?:oh|and|but|so|um|uh|well|yeah|okay|ok|right)[,\s]+){0,3}(?:(?:last|this|in)\s+(?:month|quarter|week|term|year|winter|summer|spring|autumn|fall|january|february|march|april|may|june|july|august|september|october|november|december)|since (?:then|june|july|august|september|october|november|january|we \w+)|(?:january|february|march|april|june|july|august|september|october|november|december))\s*,?\s+(?:it was|it's|it is|it's been|it has been|we had|we logged|we were at|we're at|it came in at|came in at|that was|we did|we got|we're down to|it's down to)\s+(?:about\s+|around\s+|just\s+|only\s+|under\s+)?${NUMBER}`),
+        pattern: new RegExp(String.raw`^(?:(?:oh|and|but|so|um|uh|well|yeah|okay|ok|right)[,\s]+){0,3}(?:(?:last|this|in)\s+(?:month|quarter|week|term|year|winter|summer|spring|autumn|fall|january|february|march|april|may|june|july|august|september|october|november|december)|since (?:then|june|july|august|september|october|november|january|we \w+)|(?:january|february|march|april|june|july|august|september|october|november|december))\s*,?\s+(?:(?:that|the|our|this)\s+(?:[\w-]+\s+){0,2})?(?:it was|it's|it is|it's been|it has been|we had|we logged|we were at|we're at|it came in at|came in at|that was|was|were|is|we did|we got|we're down to|it's down to|dropped to|fell to)\s+(?:about\s+|around\s+|just\s+|only\s+|under\s+)?${NUMBER}`),
         weight: 0.7,
         needsEarlier: new RegExp(String.raw`\b${NUMBER}\b`),
       },
@@ -469,6 +471,10 @@ export const SIGNAL_CUES = {
   },
   onboarding_stalled: {
     cues: [
+      // A go-live that was due and did not happen: "were meant to go in over the summer and didn't".
+      { pattern: /\b(?:meant|supposed|due|scheduled|planned)\s+to\s+(?:go live|go in|launch|start|roll out|be live|be set up|switch (?:it )?on|come on)\b[^.?!]{0,60}\b(?:didn't|did not|haven't|hasn't|never|still (?:haven't|hasn't|not)|and (?:it )?(?:slipped|stalled))\b/, weight: 0.8, carriesNegation: true },
+      { pattern: /\b(?:still\s+)?(?:in|sitting in)\s+(?:its|the|their)\s+box(?:es)?\b|\bnever\s+(?:been\s+)?(?:unboxed|plugged in|switched on|set up|turned on)\b|\bhaven't\s+(?:even\s+)?(?:switched|turned)\s+(?:the \w+|it|them)\s+on\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\b(?:say|says|said)\s+(?:they'll|they will|we'll|she'll|he'll)\s+(?:look at|get to|start|do)\s+(?:it|that|this)\s+(?:after|in|once|when)\b/, weight: 0.7 },
       { pattern: /\b(?:still|yet to|never)\s+(?:hasn't|haven't|has not|have not|not|been|got around to)?\s*(?:connected|set up|setup|finished|completed|onboarded|rolled (?:it )?out|configured|migrated|trained|started|connect|finish|complete|onboard)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\b(?:hasn't|haven't|has not|have not|never|didn't|did not)\s+(?:\w+\s+)?(?:been\s+)?(?:connected|set up|finished|completed|onboarded|rolled out|configured|migrated|trained|started)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\b(?:keep|kept|keeps|keep on)\s+(?:pushing|moving|rescheduling|postponing|delaying|cancell?ing|bumping)\b/, weight: 0.75 },
@@ -504,6 +510,9 @@ export const SIGNAL_CUES = {
   },
   shallow_adoption: {
     cues: [
+      { pattern: /\b(?:mainly|mostly|only|just|really only)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:who|that)\s+(?:touch|touches|use|uses|open|opens|log into|logs into|go into|goes into)\s+(?:it|the (?:system|app|tool))\b/, weight: 0.75 },
+      { pattern: /\b(?:have|has|they've|we've|people have|staff have)\s+(?:all\s+|mostly\s+|basically\s+)?stopped\s+(?:using|opening|logging|pre-?registering|entering|booking|checking)\b/, weight: 0.75 },
+      { pattern: /\bi don't think (?:a single|any|one) (?:one|of them|person|teacher|manager|member)\b[^.?!]{0,20}\b(?:has|have|does|do|is|uses)\b/, weight: 0.7, carriesNegation: true },
       { pattern: /\b(?:mostly|only|just)\s+(?:me|i|myself|the champion|\w+ and (?:me|i)|a (?:few|handful)|two of us|three of us|a couple of (?:us|people))\b[^.?!]{0,40}\b(?:in there|use|uses|using|log in|logs in|logging in|open|opens|look at|looks at)\b/, weight: 0.8 },
       { pattern: /\b(?:never|rarely|hardly(?: ever)?|barely|seldom)\s+(?:log|logs|logged|sign|signs|open|opens|use|uses|look at|looks at|touch|touches)\b/, weight: 0.75, carriesNegation: true },
       { pattern: new RegExp(String.raw`\b${NUMBER}\s+(?:seats|licen[cs]es)\b[^.?!]{0,50}\b(?:maybe|only|just|about|barely)\s+${NUMBER}\s+(?:people|users|of them|who)\b`), weight: 0.8 },
@@ -527,6 +536,8 @@ export const SIGNAL_CUES = {
   },
   value_unproven: {
     cues: [
+      { pattern: /\bwhat\s+(?:have|did|do)\s+we\s+(?:actually\s+|really\s+)?(?:got|get|gotten|getting)\s+for\b/, weight: 0.8, inQuestions: true },
+      { pattern: /\b(?:can't|cannot|couldn't|can not)\s+(?:show|prove|demonstrate|see|point to)\s+(?:that\s+)?(?:it(?:'s| has)|they(?:'ve| have))\s+(?:done|changed|saved|achieved|made)\s+(?:anything|a difference|much)\b/, weight: 0.8, carriesNegation: true },
       { pattern: /\bwhat (?:we're|we are|are we|they're|we|we've been)\s+(?:actually\s+|really\s+)?(?:getting|get|got)\s+(?:for|out of)\b/, weight: 0.85, inQuestions: true },
       { pattern: /\b(?:doesn't|does not|don't|do not|isn't|is not|hasn't|has not|haven't|not)\s+(?:yet\s+)?(?:buy|believe|accept|accepted|convinced|bought|signed off|see(?:n)? the value|see(?:n)? (?:a|any) return)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\b(?:didn't|don't|do not|did not|couldn't)\s+(?:have|give|show)\s+(?:her|him|them)?\s*(?:a|any|the|an)\s+(?:number|figure|answer|data|proof|roi)\b/, weight: 0.75, carriesNegation: true },

@@ -11,7 +11,7 @@ import type { CandidateEvidence } from "./extractor.js";
 const TOOL_VERBS = String.raw`(?:pay|pays|paying|paid|spend|spends|spending|spent|licen[cs]e|licen[cs]es|licen[cs]ed|licen[cs]ing|subscribe to|subscribed to|subscription to|renew|renews|renewed|renewing|renewal (?:of|for|with)|switch(?:ed|ing)? (?:over )?(?:to|from)|mov(?:e|ed|ing) (?:over )?(?:to|from)|migrat(?:e|ed|ing) (?:to|from)|use|uses|used|using|runs? on|running on|rely on|relies on|stuck with|contract with|signed with|bought|buy)`;
 /** A brand: one to three capitalised words, camel case allowed ("RoomRota", "Shift Deck"). */
 const BRAND = String.raw`[A-Z][A-Za-z0-9&+]*(?:[ -][A-Z][A-Za-z0-9&+]*){0,2}`;
-const NAMED_TOOL = new RegExp(String.raw`\b${TOOL_VERBS}\s+(?:(?:a|an|the|our|their|its|some|for|on|with|to|from|fortune|lot|small|big|annual|yearly|monthly|separate|subscription|licen[cs]e|contract|still|also|all|of|it|money|good|through|already|approx\.?|about|around|roughly|nearly|almost|over|per|month|year|week|seat|user|head|[£$€]?\d[\d,.]*k?)\s+){0,6}(${BRAND})\b`, "g");
+const NAMED_TOOL = new RegExp(String.raw`\b${TOOL_VERBS}\s+(?:(?:a|an|the|our|their|its|some|for|on|with|to|from|fortune|lot|small|big|annual|yearly|monthly|separate|subscription|licen[cs]e|contract|still|also|all|of|it|money|good|through|already|old|new|other|external|separate|tool,?|system,?|app,?|program,?|platform,?|software,?|called|approx\.?|about|around|roughly|nearly|almost|over|per|month|year|week|seat|user|head|[£$€]?\d[\d,.]*k?)\s+){0,6}(${BRAND})\b`, "g");
 
 /** Capitalised words that are not products: pronouns, days, months, places of work and common tools' generic names. */
 const NOT_A_TOOL = new Set(
@@ -61,8 +61,11 @@ export function namedToolCandidate(sentence: string, folded: string, ownNames: R
     const name = match[1];
     if (name === undefined) continue;
     if (isOwnOrCommon(name, ownNames)) continue;
+    const after = sentence.slice((match.index ?? 0) + match[0].length);
     // "Dana's login" names a person's account, not a product.
-    if (/^'s\b/.test(sentence.slice((match.index ?? 0) + match[0].length))) continue;
+    if (/^'s\b/.test(after)) continue;
+    // "the Leeds office", "the Harbour team": a place or a team of the customer's, not a product.
+    if (/^\s+(?:office|offices|team|teams|site|sites|depot|branch|store|hotel|school|clinic|shift|crew|project|job|region|area|campus|plant|warehouse|people|staff|lot)\b/i.test(after)) continue;
     return { signalId: "adjacent_tool", quote: sentence, confidence: 0.65 };
   }
   return undefined;

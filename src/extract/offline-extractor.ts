@@ -36,6 +36,9 @@ const QUESTION_SIGNALS: ReadonlySet<SignalId> = new Set(
   (Object.entries(SIGNAL_CUES) as Array<[SignalId, SignalCues]>).filter(([, entry]) => entry.cues.some((cue) => cue.inQuestions === true)).map(([id]) => id),
 );
 
+/** Verbs a chat message opens on when its writer left out "I". */
+const SUBJECTLESS_START = /^(?:(?:also|just|already)\s+)?(?:trained|training|doing|did|ran|running|set up|setting up|sent|sending|pushed|pushing|showed|showing|booked|booking|loaded|loading|built|building|added|adding|walked|walking|rolled out|rolling out|presented|presenting|scheduled|scheduling|organised|organized|organising|organizing|hosted|hosting|ran through|went through|took|taking)\b/;
+
 /** Signals a speaker takes back when the next sentence shrugs it off ("it's fine, honestly"). */
 const DISMISSIBLE: ReadonlySet<SignalId> = new Set(["tier_workaround", "adoption_friction", "premium_feature_affinity"]);
 
@@ -173,7 +176,10 @@ export function sentenceCandidates(
   reading: SentenceReading = {},
 ): CandidateEvidence[] {
   if (isInstructionToAnalyzer(sentence.text) || isMailBoilerplate(sentence.text)) return [];
-  const folded = foldSentence(sentence.text);
+  // Chat drops the subject ("trained the night crew at 9", "doing the field engineers next wk"): read a
+  // customer's sentence that opens on such a verb as said by "I".
+  const spoken = foldSentence(sentence.text);
+  const folded = sentence.speakerRole === "customer" && SUBJECTLESS_START.test(spoken) ? `i ${spoken}` : spoken;
   if (sentence.speakerRole !== "customer" && (isPitch(folded) || isQuestionToListener(folded))) return [];
   const hypothetical = isHypothetical(folded);
   const asserted = assertedPart(folded);
@@ -215,10 +221,11 @@ export function sentenceCandidates(
       place(signalId, Number(probability.toFixed(3)));
     }
   }
-  if (asserted !== undefined && !question && !candidates.some((candidate) => candidate.signalId === "adjacent_tool")) {
+  const assertedSpoken = folded === spoken ? asserted : assertedPart(spoken);
+  if (assertedSpoken !== undefined && !question && !candidates.some((candidate) => candidate.signalId === "adjacent_tool")) {
     // The brand is read in the clause said as fact (the same length as the folded one).
     const plain = sentence.text.replace(/\s+/g, " ").trim();
-    const named = namedToolCandidate(plain.slice(0, asserted.length), asserted, reading.ownNames ?? new Set());
+    const named = namedToolCandidate(plain.slice(0, assertedSpoken.length), assertedSpoken, reading.ownNames ?? new Set());
     if (named !== undefined) candidates.push({ ...named, quote: sentence.text });
   }
   // A sentence is one signal at most once, however it got there.

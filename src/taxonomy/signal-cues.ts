@@ -62,6 +62,8 @@ const PLACE = String.raw`(?:site|hub|office|clinic|branch|location|warehouse|sto
 export const SIGNAL_CUES = {
   seat_pressure: {
     cues: [
+      { pattern: /\b(?:we're|we are|we're now|now)\s+(?:at\s+)?\d+\s*\/\s*\d+\b(?!\s*(?:am|pm|days?|weeks?))/, weight: 0.7 },
+      { pattern: /\b(?:make|create|set up|add|give us|open|need)\s+(?:us\s+)?(?:two|three|four|five|\d+|a few|some|a couple of)?\s*(?:more|extra|additional)\s+(?:users|logins|seats|licen[cs]es|accounts)\b/, weight: 0.7, inQuestions: true },
       // "43 of 45 active users", "71 of our 80 host logins in use": nearly every seat taken, whatever the seats are called.
       { pattern: new RegExp(String.raw`\b${NUMBER}\s+(?:of|out of)\s+(?:our|the|their|all|all our)?\s*${NUMBER}\s+(?:[\w-]+\s+)?(?:seats|licen[cs]es|logins|users|accounts|user accounts|places)\b`), weight: 0.7 },
       { pattern: new RegExp(String.raw`\b(?:need|needs|needed|needing|want|get|add|adding|buy|order|request(?:ed|ing)?|could do with|could use)\b[^.?!]{0,30}\b(?:more|extra|additional|another \w+)\s+(?:\w+\s+)?${SEATS}`), weight: 0.8 },
@@ -86,6 +88,9 @@ export const SIGNAL_CUES = {
   },
   tier_workaround: {
     cues: [
+      // Repeating by hand what the plan does not do in one go: "rule by rule", "hotel by hotel", "one by one".
+      { pattern: /\b(?:copy|copies|copying|copied|enter|enters|entering|type|types|typing|export\w*|update\w*|re-?key\w*|re-?enter\w*|add|adds|adding|set|sets|setting|move|moves|moving|check|checks|checking)\b[^.?!]{0,70}\b(one|rule|field|line|cell|row|site|hotel|store|page|record|entry|item|person|shift|day|school|clinic|branch|property|depot|house) by \1\b/, weight: 0.65 },
+      { pattern: /\b(?:export|exports|exporting|exported)\b[^.?!]{0,100}\b(?:puts?|putting|combin\w*|merg\w*|past\w*|stitch\w*)\b[^.?!]{0,40}\b(?:spreadsheet|excel|sheet|workbook)\b/, weight: 0.65 },
       { pattern: /\b(?:export|exports|exporting|exported|copy|copies|copying|paste|pastes|pasting|download|downloads|downloading|rebuild|rebuilds)\b[^.?!]{0,70}\b(?:spreadsheets?|excel|slides?|deck|powerpoint|sheets)\b/, weight: 0.7 },
       { pattern: /\b(?:do|does|doing|done|copy|copies|copying|enter|enters|entering|type|types|typing|update|updates|updating|tag|tags|tagging|build|builds|building|rebuild|rebuilds|clean|cleans|cleaning|merge|merges|merging|track|tracks|tracking|fill|fills|filling|export|exports|exporting|upload|uploads|uploading|reconcile|reconciles|reconciling|email|emails|emailing)\b[^.?!]{0,40}\b(?:by hand|manually)\b/, weight: 0.65 },
       { pattern: /\b(?:manual (?:steps?|process|work|copy)|hand-?built|stitch(?:es|ing)? (?:it|that|all of that|them) together)\b/, weight: 0.6 },
@@ -123,6 +128,8 @@ export const SIGNAL_CUES = {
   },
   premium_feature_affinity: {
     cues: [
+      { pattern: new RegExp(String.raw`\b${NUMBER}\b[^.?!]{0,50}\b(?:and|but|while|where)\s+the\s+(?:limit|maximum|cap|max)\s+is\s+${NUMBER}\b|\bthe\s+(?:limit|maximum|cap|max)\s+is\s+${NUMBER}\b[^.?!]{0,50}\b(?:we have|we've got|we're at|we are at|i have|i've got)\s+${NUMBER}\b`), weight: 0.7 },
+      { pattern: /\b(?:using|used|use|have)\s+(?:all|every one of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:that|which)?\s*(?:our|the)\s+(?:[\w-]+\s+)?(?:contract|plan|tier|licen[cs]e|subscription|package)\s+(?:allows|permits|includes|covers|gives us)\b/, weight: 0.7 },
       { pattern: /\b(?:at|hit|hitting|reached|reaching|maxed out|max out|up against|bumping (?:into|against)|outgrown|running into|run into|ran into|keep hitting)\s+(?:the|our|its|their)?\s*(?:[\w-]+\s+){0,3}(?:limit|cap|maximum|ceiling)\b/, weight: 0.7 },
       { pattern: /\bwhich is (?:the|our)\s+(?:[\w-]+\s+)?(?:limit|cap|maximum)\b/, weight: 0.7 },
       { pattern: /\b(?:limit|cap)\b[^.?!]{0,20}\b(?:getting in the way|in our way|holding us back|blocking us|biting)\b/, weight: 0.7 },
@@ -142,6 +149,8 @@ export const SIGNAL_CUES = {
   },
   unlicensed_team_usage: {
     cues: [
+      { pattern: /\bshar(?:e|es|ed|ing)\s+(?:[\w-]+'s|his|her|my|their|our|the same)\s+(?:[\w-]+\s+)?(?:login|logins|account|password|credentials|seat)\b/, weight: 0.7 },
+      { pattern: /\b(?:logging|log|logs|logged)\s+in\s+(?:already\s+)?(?:with|on|under|through|as)\s+(?:the|a|my|our|someone's|somebody's|his|her|their)\s+(?:[\w-]+\s+)?(?:login|account|password|credentials|user)\b/, weight: 0.75 },
       { pattern: /\b(?:logging|log|logs|logged|signing|sign|signs|signed)\s+in\s+(?:with|as|using|on|under)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:[\w-]+'s|my|our|her|his|someone's|somebody's)\s+(?:shared\s+)?(?:account|login|credentials|seat)\b/, weight: 0.85 },
       { pattern: /\b(?:they|[\w-]+s)\s+(?:aren't|are not|weren't|were not)\s+(?:on|in|part of|covered by)\s+(?:our|the)\s+(?:contract|licen[cs]e|plan|subscription)\b/, weight: 0.8, carriesNegation: true },
       { pattern: /\b(?:nobody|no one) (?:licensed|bought seats for|paid for)\b/, weight: 0.8, carriesNegation: true },
@@ -306,7 +315,7 @@ export const SIGNAL_CUES = {
       // A number set against an earlier one: "93% of hours coded, vs. 81% the same month last year".
       { pattern: new RegExp(String.raw`\b${NUMBER}\s*${UNIT}?\b[^.?!]{0,60}\b(?:vs\.?|versus|compared (?:with|to)|against)\s+(?:about\s+|around\s+|roughly\s+)?${NUMBER}\b[^.?!]{0,40}\b(?:last|previous|before|earlier|spring|summer|autumn|fall|winter|year|pre-[\w-]+|audit)\b`), weight: 0.75 },
       // Then and now in one sentence, each with its number: "it's at ninety-eight percent, and it was eighty-nine when we started".
-      { pattern: new RegExp(String.raw`^(?=(?:[^.?!]*?\b${NUMBER}\b){2})(?=[^.?!]*\b(?:when we (?:started|began|went live|switched)|the (?:\w+ )?before|a year ago|last year|previously|pre-[\w-]+|in the (?:spring|summer|autumn|fall|winter)|at the start|back then)\b)(?=[^.?!]*\b(?:now|these days|today|this (?:year|month|quarter|term|season|week)|last (?:winter|summer|month|quarter|week|term)|since|it's at|we're at|is at|are at|sits at)\b)`), weight: 0.7 },
+      { pattern: new RegExp(String.raw`^(?=(?:[^.?!]*?\b${NUMBER}\b){2})(?=[^.?!]*\b(?:when we (?:started|began|went live|switched)|the (?:\w+ )?before|before|earlier|a year ago|last year|previously|pre-[\w-]+|in the (?:spring|summer|autumn|fall|winter)|at the start|back then|with the old (?:system|tool|process|software|way|program))\b)(?=[^.?!]*\b(?:now|these days|today|this (?:year|month|quarter|term|season|week)|last (?:winter|summer|month|quarter|week|term)|since|it's at|we're at|is at|are at|sits at)\b)`), weight: 0.7 },
       // The later half told in its own sentence: "Last quarter it was nine." after the earlier number.
       {
         pattern: new RegExp(String.raw`^(?:(?:oh|and|but|so|um|uh|well|yeah|okay|ok|right)[,\s]+){0,3}(?:(?:last|this|in)\s+(?:month|quarter|week|term|year|winter|summer|spring|autumn|fall|january|february|march|april|may|june|july|august|september|october|november|december)|since (?:then|june|july|august|september|october|november|january|we \w+)|(?:january|february|march|april|june|july|august|september|october|november|december))\s*,?\s+(?:(?:that|the|our|this)\s+(?:[\w-]+\s+){0,2})?(?:it was|it's|it is|it's been|it has been|we had|we logged|we were at|we're at|it came in at|came in at|that was|was|were|is|we did|we got|we're down to|it's down to|dropped to|fell to)\s+(?:about\s+|around\s+|just\s+|only\s+|under\s+)?${NUMBER}`),
@@ -357,8 +366,12 @@ export const SIGNAL_CUES = {
   },
   champion_engaged: {
     cues: [
+      // Commitments in the plain present, as many people put them: "I send you two dates until Friday".
+      { pattern: /\bi\s+(?:send|organise|organize|prepare|make|book|collect|bring)\s+(?:you\s+|it\s+|them\s+)?(?:the|a|an|two|three|our|my|all|some)?\s*(?:[\w-]+\s+){0,4}(?:before|until|by|on|next|this|tomorrow|today)\b/, weight: 0.65 },
+      { pattern: /\bi\s+(?:personally\s+)?sat\s+(?:down\s+)?with\s+(?:[\w'-]+\s+){1,4}(?:to|for|and)\s+(?:set up|setting up|train|configure|build|go through|walk through)\b/, weight: 0.75 },
+      { pattern: /\bi(?:'ve| have)?\s+(?:already\s+|now\s+)?(?:scheduled|set up|automated|configured|created)\s+(?:the|a|an|our)\s+(?:[\w-]+\s+){0,4}(?:reports?|dashboards?|alerts?|reminders?|digests?)\s+(?:for|to)\s+(?:all|every|each|the|our)\b/, weight: 0.7 },
       // Running the enablement in person: "I did the night-crew training", "I ran the toolbox talks at every site".
-      { pattern: /\bi(?:'m| am|'ll| will|'ve| have)?\s*(?:also\s+|already\s+|personally\s+|just\s+)?(?:ran|run|running|did|do|doing|gave|give|giving|led|lead|leading|delivered|deliver|delivering)\s+(?:the|a|an|all|our|my|every|both|two|three|those|another)?\s*(?:[\w-]+\s+){0,3}(?:trainings?|inductions?|talks|sessions?|workshops?|refreshers?|huddles?|briefings?|walkthroughs?|demos?|onboarding|lunch-and-learns?|drop-ins?|clinics)\b/, weight: 0.75 },
+      { pattern: /\bi(?:'m| am|'ll| will|'ve| have)?\s*(?:also\s+|already\s+|personally\s+|just\s+)?(?:ran|run|running|did|do|doing|gave|give|giving|led|lead|leading|delivered|deliver|delivering|made|make|making|held|hold|holding|organised|organized)\s+(?:the|a|an|all|our|my|every|both|two|three|those|another)?\s*(?:[\w-]+\s+){0,3}(?:trainings?|inductions?|talks|sessions?|workshops?|refreshers?|huddles?|briefings?|walkthroughs?|demos?|onboarding|lunch-and-learns?|drop-ins?|clinics)\b/, weight: 0.75 },
       { pattern: /\bi(?:'ve| have|'ll| will|'m| am)?\s*(?:also\s+|already\s+|just\s+)?(?:rebuilt|rebuild|rebuilding|built|build|building|set up|setting up|configured|configuring|mapped|migrated|loaded|imported|redid|re-did|redo|wrote|written|trained|training|running|run|ran|doing|did)\b[^.?!]{0,60}\bmyself\b/, weight: 0.7 },
       { pattern: /\bi(?:'ll| will|'ve| have)\s+(?:already\s+)?(?:get|got|bring|brought|pull|round up|invite|invited|booked|book)\s+(?:[\w-]+\s+){1,5}(?:in the room|along|on the call|in for|into the session|to the session)\b/, weight: 0.7 },
       { pattern: /\bi(?:'ll| will|'ve| have| already| started| began| kept| keep)?(?:\s+been)?\s+(?:ran|run|running|trained|train|training|set up|scheduled|schedule|organised|organized|organise|organize|booked|book|walked|walk|onboarded|onboard|coached|coach|hosted|host|hosting)\b[^.?!]{0,60}\b(?:training|sessions?|workshops?|office hours|drop-ins?|q&as?|lunch and learns?|rollout|the team|everyone|new hires|the \w+ shift|night shift|walkthrough|demo|the \w+ers|dispatchers|managers|tutors|staff|check-ins|huddles|supervisors|leads)\b/, weight: 0.8 },
@@ -384,6 +397,8 @@ export const SIGNAL_CUES = {
   },
   internal_advocacy: {
     cues: [
+      { pattern: /\bi(?:'ve| have)?\s*(?:also\s+)?(?:been\s+)?(?:telling|told|tell)\s+(?:all|every|each|the|our|my)?\s*(?:\w+\s+)?(?:gms|managers|directors|team|teams|leads|heads|colleagues|everyone|everybody|the others|supervisors|principals)\b/, weight: 0.65 },
+      { pattern: /\bi(?:'ve| have)?\s*(?:also\s+)?(?:presented|showed|shown|demoed|demonstrated)\s+(?:it|this|them|the (?:tool|system|dashboard|report))\s+(?:also\s+)?(?:[\w-]+\s+){0,3}(?:in|at|to)\s+(?:the|our|my|a)\s+(?:[\w'-]+\s+){0,2}(?:meeting|team|heads|managers|directors|leads|colleagues|forum|huddle|offsite|call)\b/, weight: 0.7 },
       { pattern: /\bi(?:'ve| have)?\s*(?:also\s+)?(?:showed|shown|show|presented|shared|took|taken)\s+(?!you\b)[^.?!]{0,50}\b(?:numbers|figures|results|dashboard|reports?|stats|data|map|savings)\b[^.?!]{0,50}\b(?:to|at|with|in)\s+(?:the|our|my|their)?\s*(?:[\w'-]+\s+){0,3}(?:meeting|team|heads|managers|directors|leads|colleagues|department|offsite|huddle|forum|committee|peers)\b/, weight: 0.7 },
       { pattern: /\bi\s+(?:showed|have shown|'ve shown)\s+(?!you\b)(?:[\w,'-]+\s+){1,8}(?:the\s+)?(?:[\w-]+\s+){0,3}(?:numbers|figures|results|dashboard|stats|savings)\b/, weight: 0.65 },
       { pattern: /\b(?:using|used|use)\s+(?:it|this|them|the \w+)\s+as\s+(?:the|an|our)\s+(?:example|case study|showcase|model)\b/, weight: 0.7 },
@@ -409,6 +424,7 @@ export const SIGNAL_CUES = {
   },
   second_use_case: {
     cues: [
+      { pattern: /\bsince\s+(?:\w+\s+){0,2}(?:our|the|their)\s+(?:[\w-]+\s+){0,3}(?:team|teams|colleagues|department|people|staff|office)\s+(?:also\s+|now\s+)?(?:uses?|runs?|manages?|plans?|tracks?|books?|handles?)\b/, weight: 0.7 },
       { pattern: /\b(?:also|now|started|starting|begun|began|start)\s+(?:\w+\s+){0,2}(?:using|use|tracking|track|running|run|managing|reporting|monitoring|planning|building|logging|booking|scheduling|assigning)\b[^.?!]{0,70}\b(?:in|on|off|with|through|from)\s+(?:it|the (?:tool|platform|dashboards?|product|app)|[\w-]+)\b/, weight: 0.7 },
       { pattern: /\b(?:started|starting|begun|began|now)\s+using\s+(?:it|[\w-]+)\s+(?:to|for)\b/, weight: 0.65 },
       { pattern: /\b(?:on top of|alongside|as well as|in addition to)\s+(?:their|the|our)\s+(?:[\w-]+\s+)?(?:shifts|rotas?|schedules?|scheduling|dashboards?|reports?|main use)\b/, weight: 0.75 },
@@ -429,7 +445,7 @@ export const SIGNAL_CUES = {
   },
   executive_alignment: {
     cues: [
-      { pattern: new RegExp(String.raw`\b(?:put|putting|show|showed|showing|present\w*|cite\w*|took|take|bring|brought|share\w*|report\w*|send|sent|used|use)\b[^.?!]{0,50}\b(?:in|into|to|at|for|with)\s+(?:the|my|our)?\s*(?:${LEADERS})(?:'?s?\s+(?:report|deck|meeting|pack|packet|papers|update))?\b`), weight: 0.75 },
+      { pattern: new RegExp(String.raw`\b(?:put|putting|show|showed|shown|showing|present\w*|cite\w*|took|take|taken|taking|bring|brought|share\w*|report\w*|send|sent|used|use)\b[^.?!]{0,50}\b(?:in|into|to|at|for|with)\s+(?:the|my|our)?\s*(?:(?:advisory|supervisory|group|parent|main|full)\s+)?(?:${LEADERS})(?:'?s?\s+(?:report|deck|meeting|pack|packet|papers|update))?\b`), weight: 0.75 },
       { pattern: /\b(?:that's|this is|it's)\s+(?:exactly\s+)?(?:the|what)\b[^.?!]{0,20}\b(?:story|result|number|proof|kind of result)s?\s+(?:i|we)\s+need\b/, weight: 0.75 },
       { pattern: new RegExp(String.raw`\b(?:my|our)\s+(?:board|quarterly|annual)\s+(?:report|deck|update|pack)\b`), weight: 0.7 },
       { pattern: new RegExp(String.raw`\b(?:want|wanted|need|needs)\s+(?:the|our|my)?\s*(?:[\w-]+\s+)?${LEADERS}\s+to\s+(?:see|know|hear)\b`), weight: 0.7 },
@@ -510,6 +526,7 @@ export const SIGNAL_CUES = {
   },
   shallow_adoption: {
     cues: [
+      { pattern: /\bonly\s+(?:[\w,'-]+\s+){1,8}(?:used|uses|use|logged in|log in|opened|opens|open|touched|touches)\s+it\b/, weight: 0.7 },
       { pattern: /\b(?:mainly|mostly|only|just|really only)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:who|that)\s+(?:touch|touches|use|uses|open|opens|log into|logs into|go into|goes into)\s+(?:it|the (?:system|app|tool))\b/, weight: 0.75 },
       { pattern: /\b(?:have|has|they've|we've|people have|staff have)\s+(?:all\s+|mostly\s+|basically\s+)?stopped\s+(?:using|opening|logging|pre-?registering|entering|booking|checking)\b/, weight: 0.75 },
       { pattern: /\bi don't think (?:a single|any|one) (?:one|of them|person|teacher|manager|member)\b[^.?!]{0,20}\b(?:has|have|does|do|is|uses)\b/, weight: 0.7, carriesNegation: true },

@@ -153,7 +153,7 @@ export const SIGNAL_CUES = {
   unlicensed_team_usage: {
     cues: [
       { pattern: /\bshar(?:e|es|ed|ing)\s+(?:[\w-]+'s|his|her|my|their|our|the same)\s+(?:[\w-]+\s+)?(?:login|logins|account|password|credentials|seat)\b/, weight: 0.7 },
-      { pattern: /\b(?:logging|log|logs|logged)\s+in\s+(?:already\s+)?(?:with|on|under|through|as)\s+(?:the|a|my|our|someone's|somebody's|his|her|their)\s+(?:[\w-]+\s+)?(?:login|account|password|credentials|user)\b/, weight: 0.75 },
+      { pattern: /\b(?:logging|log|logs|logged)\s+in\s+(?:already\s+)?(?:with|on|under|through|as)\s+(?:the|a|someone's|somebody's|his|her|[\w-]+'s)\s+(?!own\b)(?:[\w-]+\s+)?(?:login|account|password|credentials|user)\b/, weight: 0.75 },
       { pattern: /\b(?:logging|log|logs|logged|signing|sign|signs|signed)\s+in\s+(?:with|as|using|on|under)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:[\w-]+'s|my|our|her|his|someone's|somebody's)\s+(?:shared\s+)?(?:account|login|credentials|seat)\b/, weight: 0.85 },
       { pattern: /\b(?:they|[\w-]+s)\s+(?:aren't|are not|weren't|were not)\s+(?:on|in|part of|covered by)\s+(?:our|the)\s+(?:contract|licen[cs]e|plan|subscription)\b/, weight: 0.8, carriesNegation: true },
       { pattern: /\b(?:nobody|no one) (?:licensed|bought seats for|paid for)\b/, weight: 0.8, carriesNegation: true },

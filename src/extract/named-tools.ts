@@ -65,7 +65,7 @@ export function namedToolCandidate(sentence: string, folded: string, ownNames: R
     // "Dana's login" names a person's account, not a product.
     if (/^'s\b/.test(after)) continue;
     // "the Leeds office", "the Harbour team": a place or a team of the customer's, not a product.
-    if (/^\s+(?:office|offices|team|teams|site|sites|depot|branch|store|hotel|school|clinic|shift|crew|project|job|region|area|campus|plant|warehouse|people|staff|lot)\b/i.test(after)) continue;
+    if (/^\s+(?:(?!(?:for|to|in|on|at|with|and|of|by|from)\b)[a-z-]+\s+){0,2}(?:office|offices|team|teams|site|sites|depot|branch|store|hotel|school|clinic|shift|crew|project|job|region|area|campus|plant|warehouse|people|staff|lot|kitchen|kitchens|ward|lab|shop|restaurant)\b/.test(after)) continue;
     return { signalId: "adjacent_tool", quote: sentence, confidence: 0.65 };
   }
   return undefined;

@@ -55,7 +55,8 @@ export function assertedPart(sentence: string): string | undefined {
   let cut = -1;
   for (const match of sentence.slice(0, imagined).matchAll(ASSERTION_BREAK)) cut = match.index ?? cut;
   if (cut <= 0) return undefined;
-  const asserted = sentence.slice(0, cut).trimEnd();
+  // "..., so, perhaps, if": the connective that leads into the imagined clause belongs to it.
+  const asserted = sentence.slice(0, cut).replace(/(?:[\s,;]+(?:so|and|but|or|then|because))+\s*$/u, "").trimEnd();
   if (asserted.split(/\s+/).length < 5 || isHypothetical(asserted)) return undefined;
   return asserted;
 }

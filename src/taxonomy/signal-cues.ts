@@ -89,7 +89,7 @@ export const SIGNAL_CUES = {
   tier_workaround: {
     cues: [
       // Repeating by hand what the plan does not do in one go: "rule by rule", "hotel by hotel", "one by one".
-      { pattern: /\b(?:copy|copies|copying|copied|enter|enters|entering|type|types|typing|export\w*|update\w*|re-?key\w*|re-?enter\w*|add|adds|adding|set|sets|setting|move|moves|moving|check|checks|checking)\b[^.?!]{0,70}\b(one|rule|field|line|cell|row|site|hotel|store|page|record|entry|item|person|shift|day|school|clinic|branch|property|depot|house) by \1\b/, weight: 0.65 },
+      { pattern: /\b(?:copy|copies|copying|copied|enter|enters|entering|type|types|typing|export\w*|update\w*|re-?key\w*|re-?enter\w*|add|adds|adding|set|sets|setting|move|moves|moving|check|checks|checking)\b[^.?!]{0,70}\b(?!(?:side|step|little|bit|word|day)\b)([a-z]+) by \1\b/, weight: 0.65 },
       { pattern: /\b(?:export|exports|exporting|exported)\b[^.?!]{0,100}\b(?:puts?|putting|combin\w*|merg\w*|past\w*|stitch\w*)\b[^.?!]{0,40}\b(?:spreadsheet|excel|sheet|workbook)\b/, weight: 0.65 },
       { pattern: /\b(?:export|exports|exporting|exported|copy|copies|copying|paste|pastes|pasting|download|downloads|downloading|rebuild|rebuilds)\b[^.?!]{0,70}\b(?:spreadsheets?|excel|slides?|deck|powerpoint|sheets)\b/, weight: 0.7 },
       { pattern: /\b(?:do|does|doing|done|copy|copies|copying|enter|enters|entering|type|types|typing|update|updates|updating|tag|tags|tagging|build|builds|building|rebuild|rebuilds|clean|cleans|cleaning|merge|merges|merging|track|tracks|tracking|fill|fills|filling|export|exports|exporting|upload|uploads|uploading|reconcile|reconciles|reconciling|email|emails|emailing)\b[^.?!]{0,40}\b(?:by hand|manually)\b/, weight: 0.65 },
@@ -226,7 +226,7 @@ export const SIGNAL_CUES = {
   },
   org_growth: {
     cues: [
-      { pattern: /\b(?:we're|we are|we'll be|we will be|we're also|we are also)\s+opening\s+(?:the|a|an|our|another|two|three|four|\w+)\s+(?:[\w-]+\s+){0,2}(?:branch|branches|site|sites|depot|depots|office|offices|store|stores|location|locations|clinic|clinics|school|schools|hotel|hotels|warehouse|plant|centre|center|hub)\b/, weight: 0.75 },
+      { pattern: /\b(?:we're|we are|we'll be|we will be|we're also|we are also)\s+opening\s+(?:the|a|an|our|another|two|three|four|\w+)\s+(?:[\w-]+\s+){0,2}(?:branch|branches|site|sites|depot|depots|office|offices|store|stores|location|locations|clinic|clinics|school|schools|hotel|hotels|warehouse|plant|centre|center|hub|kitchen|kitchens|restaurant|restaurants|lab|labs|ward|wards|practice|studio|shop|shops|factory|yard|venue|venues|campus|home|homes)\b/, weight: 0.75 },
       { pattern: new RegExp(String.raw`\b(?:hiring|hire|hired|recruiting|adding|bringing on|onboarding)\s+(?:about|around|another|roughly|nearly|over|some)?\s*${NUMBER}\b`), weight: 0.8 },
       { pattern: /\b(?:new|second|third|another)\s+(?:\w+\s+)?(?:team|site|hub|office|clinic|branch|location|region|division|department|warehouse|store|campus|plant)s?\b(?!\s+(?:managers?|staff|leads?|directors?|codes?|names?|view|report))[^.?!]{0,40}\b(?:open|opens|opening|starts|starting|launch\w*|comes online|coming online|goes live|is coming)\b/, weight: 0.75 },
       { pattern: new RegExp(String.raw`\b(?:${NUMBER}|a few|several|a couple of)\s+(?:more|new|extra|additional)\s+(?:\w+\s+)?(?:people|staff|hires|\w+s)\s+(?:starting|joining|coming on|start|join|arriving)\b`), weight: 0.75 },
@@ -358,6 +358,8 @@ export const SIGNAL_CUES = {
       },
     ],
     exclusions: [
+      // Money coming in that was cut is budget pressure, not a result.
+      /\b(?:cut|cuts|reduced|reduces|slashed|lowered|trimmed|capped)\s+(?:our|the|their)\s+(?:[\w-]+\s+){0,2}(?:fees?|funding|grants?|income|allocation|contribution|subsidy|uplift|budgets?)\b/,
       // Targets, hopes and vendor benchmarks are not results.
       /\b(?:typically|usually|customers like you|hope|hoping|hoped|aim|aiming|target|goal is|would like|'d like|wants? to (?!say\b)|expect to|projected|forecast to|been told|asked to|have to|has to|need to|budget|going (?:up|down) by|will (?:be|go) (?:up|down))\b/,
       // A measure where more is better going down is the business having a hard time, not a result.
@@ -369,9 +371,10 @@ export const SIGNAL_CUES = {
   },
   champion_engaged: {
     cues: [
+      { pattern: /\bi(?:'ve| have)?\s*(?:also\s+|already\s+|just\s+)?(?:trained|coached|onboarded|briefed)\s+(?:the|all|our|my|both|every|all the|two|three|\d+)?\s*(?:[\w-]+\s+){0,3}(?:crew|crews|team|teams|staff|inspectors|drivers|nurses|chefs|porters|agents|managers|supervisors|leads|techs|technicians|engineers|cooks|cleaners|dispatchers|planners|operators|people|users|everyone|gms|pms)\b/, weight: 0.75 },
       // Commitments in the plain present, as many people put them: "I send you two dates until Friday".
       { pattern: /\bi\s+(?:send|organise|organize|prepare|make|book|collect|bring)\s+(?:you\s+|it\s+|them\s+)?(?:the|a|an|two|three|our|my|all|some)?\s*(?:[\w-]+\s+){0,4}(?:before|until|by|on|next|this|tomorrow|today)\b/, weight: 0.65 },
-      { pattern: /\bi\s+(?:personally\s+)?sat\s+(?:down\s+)?with\s+(?:[\w'-]+\s+){1,4}(?:to|for|and)\s+(?:set up|setting up|train|configure|build|go through|walk through)\b/, weight: 0.75 },
+      { pattern: /\bi\s+(?:personally\s+)?sat\s+(?:down\s+)?with\s+[^.?!]{2,60}\b(?:to|and)\s+(?:set up|setting up|train|configure|build|go through|walk through|load|map)\b/, weight: 0.75 },
       { pattern: /\bi(?:'ve| have)?\s+(?:already\s+|now\s+)?(?:scheduled|set up|automated|configured|created)\s+(?:the|a|an|our)\s+(?:[\w-]+\s+){0,4}(?:reports?|dashboards?|alerts?|reminders?|digests?)\s+(?:for|to)\s+(?:all|every|each|the|our)\b/, weight: 0.7 },
       // Running the enablement in person: "I did the night-crew training", "I ran the toolbox talks at every site".
       { pattern: /\bi(?:'m| am|'ll| will|'ve| have)?\s*(?:also\s+|already\s+|personally\s+|just\s+)?(?:ran|run|running|did|do|doing|gave|give|giving|led|lead|leading|delivered|deliver|delivering|made|make|making|held|hold|holding|organised|organized)\s+(?:the|a|an|all|our|my|every|both|two|three|those|another)?\s*(?:[\w-]+\s+){0,3}(?:trainings?|inductions?|talks|sessions?|workshops?|refreshers?|huddles?|briefings?|walkthroughs?|demos?|onboarding|lunch-and-learns?|drop-ins?|clinics)\b/, weight: 0.75 },
@@ -600,7 +603,7 @@ export const SIGNAL_CUES = {
     cues: [
       // Declining more of the product while the basics are unsettled: "not in a position to buy another module".
       { pattern: /\bnot in (?:a|any) position to\s+(?:buy|add|take on|commit to|spend on|sign up for|look at|consider)\s+(?:another|more|any|a new|an extra|extra|the)\s+(?:[\w-]+\s+)?(?:modules?|add-?ons?|products?|tiers?|plans?|seats|licen[cs]es|upgrades?|packages?|editions?)\b/, weight: 0.75, carriesNegation: true },
-      { pattern: /\b(?:stop|pause|park|hold off on|put on hold|shelve)\s+(?:the|these|those|any|all|your)?\s*(?:[\w-]+\s+)?(?:offers|proposals?|quotes|pitch(?:es)?|sales (?:calls|emails))\b|\b(?:offers|proposals|pitch(?:es)?|upsell\w*)\s+(?:could|can|should|must|need to|to)\s+(?:pause|stop|wait)\b/, weight: 0.75, carriesNegation: true, inQuestions: true },
+      { pattern: /\b(?:stop|pause|park|hold off on|put on hold|shelve)\s+(?:the|these|those|any|all|your)?\s*(?:[\w-]+\s+)?(?:offers|proposals?|quotes|pitch(?:es)?|sales (?:calls|emails))\b|\b(?:offers|proposals|pitch(?:es)?|upsell\w*)\s+(?:could|can|should|must|need to|to)\s+(?:pause|stop|wait)\b|\b(?:could|can|should)\s+(?:the|your|these|those|all the)\s+(?:offers|proposals|quotes|pitch(?:es)?)\s+(?:pause|stop|wait)\b/, weight: 0.75, carriesNegation: true, inQuestions: true },
       { pattern: /\b(?:sales pitch|sales call|sales meeting|being sold to|sold to|upsell\w*|upsold|pitch(?:ed|ing)? (?:at )?us|pushy|hard sell)\b/, weight: 0.85 },
       { pattern: /\b(?:another|more|yet another)\s+(?:pricing|sales|commercial|upgrade)\s+(?:conversation|call|discussion|pitch|talk|meeting)s?\b/, weight: 0.8 },
       { pattern: /\b(?:don't|do not|not|isn't)\b[^.?!]{0,30}\b(?:request for|asking for|ask for)\s+(?:a|another)\s+(?:quote|proposal|pitch)\b/, weight: 0.75, carriesNegation: true },

@@ -102,7 +102,7 @@ export interface VerifiedEvidence {
  * Why a candidate never became evidence. `outside_speech` is a quote that includes the labels the
  * canonical document adds (timestamps, names), `too_short` one with too few words to stand on its own.
  */
-export type RejectionReason = "quote_not_found" | "spans_speakers" | "outside_speech" | "unknown_signal" | "too_short";
+export type RejectionReason = "quote_not_found" | "spans_speakers" | "outside_speech" | "unknown_signal" | "too_short" | "mail_furniture";
 
 export interface RejectedCandidate {
   readonly chunkKey: string;

@@ -74,6 +74,16 @@ describe("verifyCandidates", () => {
     expect(accepted).toHaveLength(1);
   });
 
+  it("rejects quotes from a quoted earlier message or a signature, whatever extractor made them", () => {
+    const body = "Thanks, that works.\n> I'll send a quote for forty more seats today.\nOperations Director | Acme Freight";
+    const ticket = ticketDocument(createTicket("4413", [body]), directory, "tickets/acme.json");
+    const [ticketChunk] = extractionChunksOf(ticket, chunkDocument(ticket));
+    if (ticketChunk === undefined) throw new Error("expected a chunk");
+    const { accepted, rejected } = verifyCandidates(ticketChunk, [candidate("I'll send a quote for forty more seats today."), candidate("Operations Director | Acme Freight", "executive_alignment")]);
+    expect(accepted).toEqual([]);
+    expect(rejected.map((item) => item.reason)).toEqual(["mail_furniture", "mail_furniture"]);
+  });
+
   it("finds a quote in a ticket comment and cites the comment", () => {
     const ticket = ticketDocument(createTicket("4412", ["We ran out of seats last week.", "You could add some."]), directory, "tickets/acme.json");
     const [ticketChunk] = extractionChunksOf(ticket, chunkDocument(ticket));

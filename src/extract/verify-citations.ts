@@ -1,3 +1,4 @@
+import { isMailBoilerplate } from "./mail-boilerplate.js";
 import { isSignalId } from "../taxonomy/signals.js";
 import type { CandidateEvidence, ExtractionChunk, RejectedCandidate, VerifiedEvidence } from "./extractor.js";
 
@@ -80,6 +81,14 @@ function locate(chunkText: string, quote: string): Located[] {
   }));
 }
 
+/** True when the quoted words sit on lines of mail furniture (see `mail-boilerplate.ts`). */
+function isMailFurniture(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const next = text.indexOf("\n", end);
+  const lines = text.slice(lineStart, next === -1 ? text.length : next).split("\n");
+  return lines.every((line) => isMailBoilerplate(line));
+}
+
 /**
  * The citation check, run on every candidate from every extractor: the quote must be found in the cited
  * chunk (exactly, or after folding whitespace, quote marks and case), inside the words of one speaker.
@@ -122,6 +131,11 @@ export function verifyCandidates(
       const segment = overlapping.length === 1 ? overlapping[0] : undefined;
       if (overlapping.length > 1) outcome = "spans_speakers";
       if (segment === undefined || segment.start > start || segment.end < end) continue;
+      // A quote from an earlier message quoted back, a header or a signature is nobody's statement here.
+      if (isMailFurniture(chunk.text, match.start, match.end)) {
+        outcome = "mail_furniture";
+        continue;
+      }
       evidence = {
         chunkKey: chunk.key,
         sourceRef: chunk.sourceRef,

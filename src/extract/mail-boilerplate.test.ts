@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { isMailBoilerplate } from "./mail-boilerplate.js";
+import { isInMailFurniture, isMailBoilerplate, mailFurnitureSpans } from "./mail-boilerplate.js";
 
 describe("isMailBoilerplate", () => {
   it.each([
-    "> Thanks Priya, I'll raise the quote for forty more seats this afternoon.",
+    "> From: Odile Brandt <odile.brandt@quillmoor.example>",
     "From: Odile Brandt <odile.brandt@quillmoor.example>",
     "Subject: RE: overtime export",
     "On Tue, 4 Nov 2026 at 09:12, Teodor Vance wrote:",
@@ -25,5 +25,17 @@ describe("isMailBoilerplate", () => {
     "Can the Yardley team get logins too?",
   ])("keeps %j as something somebody said", (line) => {
     expect(isMailBoilerplate(line)).toBe(false);
+  });
+});
+
+describe("mailFurnitureSpans", () => {
+  it("marks the thread quoted back, but not a colleague's note forwarded under its From: header", () => {
+    const reply = "Thanks, that works.\n> I'll raise the quote for forty more seats today.\nHead of Estates | Quillmoor";
+    expect(mailFurnitureSpans(reply).map(([from, to]) => reply.slice(from, to))).toEqual(["> I'll raise the quote for forty more seats today.", "Head of Estates | Quillmoor"]);
+    const forwarded = "Passing this on.\n> From: Omar Reyes <omar.reyes@quillmoor.example>\n> The lettings team keeps asking when they can have logins too.";
+    expect(mailFurnitureSpans(forwarded).map(([from, to]) => forwarded.slice(from, to))).toEqual(["> From: Omar Reyes <omar.reyes@quillmoor.example>"]);
+    const quote = "The lettings team keeps asking";
+    expect(isInMailFurniture(forwarded, forwarded.indexOf(quote), forwarded.indexOf(quote) + quote.length)).toBe(false);
+    expect(isInMailFurniture(reply, reply.indexOf("I'll raise"), reply.indexOf("today.") + 6)).toBe(true);
   });
 });

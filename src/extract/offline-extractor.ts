@@ -6,7 +6,7 @@ import { SIGNALS, type SignalId } from "../taxonomy/signals.js";
 import type { CandidateEvidence, ChunkExtraction, ExtractionChunk, Extractor } from "./extractor.js";
 import { namedToolCandidate, NAMED_TOOL_PATTERNS, ownNamesOf, ownNamesOfProducts } from "./named-tools.js";
 import { INSTRUCTION_CONTEXT_PATTERNS, isInstructionToAnalyzer } from "./detect-instructions.js";
-import { isMailBoilerplate } from "./mail-boilerplate.js";
+import { isMailBoilerplate, mailFurnitureSpans } from "./mail-boilerplate.js";
 import { SentenceClassifier } from "./sentence-classifier.js";
 import { sentenceSpansOf } from "./split-sentences.js";
 import { MINIMUM_QUOTE_WORDS } from "./verify-citations.js";
@@ -85,7 +85,12 @@ interface SpokenSentence {
 function sentencesOf(chunk: ExtractionChunk): SpokenSentence[] {
   const sentences: SpokenSentence[] = [];
   const add = (text: string, speaker: string, speakerRole: Segment["speakerRole"], inChunk: boolean) => {
-    for (const [from, to] of sentenceSpansOf(text)) sentences.push({ text: text.slice(from, to), speaker, speakerRole, inChunk });
+    const furniture = mailFurnitureSpans(text);
+    for (const [from, to] of sentenceSpansOf(text)) {
+      // Headers, signatures and the thread quoted back are read by nobody, not even as context.
+      if (furniture.some(([start, end]) => start <= from && to <= end)) continue;
+      sentences.push({ text: text.slice(from, to), speaker, speakerRole, inChunk });
+    }
   };
   for (const turn of chunk.context ?? []) if (turn.position === "before") add(turn.text, turn.speaker, turn.speakerRole, false);
   for (const segment of chunk.segments) {

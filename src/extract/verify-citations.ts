@@ -1,4 +1,4 @@
-import { isMailBoilerplate } from "./mail-boilerplate.js";
+import { isInMailFurniture } from "./mail-boilerplate.js";
 import { isSignalId } from "../taxonomy/signals.js";
 import type { CandidateEvidence, ExtractionChunk, RejectedCandidate, VerifiedEvidence } from "./extractor.js";
 
@@ -81,14 +81,6 @@ function locate(chunkText: string, quote: string): Located[] {
   }));
 }
 
-/** True when the quoted words sit on lines of mail furniture (see `mail-boilerplate.ts`). */
-function isMailFurniture(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-  const next = text.indexOf("\n", end);
-  const lines = text.slice(lineStart, next === -1 ? text.length : next).split("\n");
-  return lines.every((line) => isMailBoilerplate(line));
-}
-
 /**
  * The citation check, run on every candidate from every extractor: the quote must be found in the cited
  * chunk (exactly, or after folding whitespace, quote marks and case), inside the words of one speaker.
@@ -132,7 +124,9 @@ export function verifyCandidates(
       if (overlapping.length > 1) outcome = "spans_speakers";
       if (segment === undefined || segment.start > start || segment.end < end) continue;
       // A quote from an earlier message quoted back, a header or a signature is nobody's statement here.
-      if (isMailFurniture(chunk.text, match.start, match.end)) {
+      const segmentFrom = Math.max(segment.start, chunk.startOffset) - chunk.startOffset;
+      const segmentTo = Math.min(segment.end, chunk.startOffset + chunk.text.length) - chunk.startOffset;
+      if (isInMailFurniture(chunk.text.slice(segmentFrom, segmentTo), match.start - segmentFrom, match.end - segmentFrom)) {
         outcome = "mail_furniture";
         continue;
       }

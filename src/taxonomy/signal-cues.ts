@@ -493,6 +493,7 @@ export const SIGNAL_CUES = {
   },
   onboarding_stalled: {
     cues: [
+      { pattern: /\b(?:pushed|moved|bumped|slipped|put off|delayed|postponed)\s+(?:it|the (?:go-?live|launch|rollout|roll-out|training|kick-?off|set-?up|migration|switch-?over))\s+(?:back\s+)?(?:again\s+)?(?:to|until|till|into|after)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|next|after|the new year|the spring|the summer|the autumn|the fall|q[1-4])\b/, weight: 0.7 },
       // A go-live that was due and did not happen: "were meant to go in over the summer and didn't".
       { pattern: /\b(?:meant|supposed|due|scheduled|planned)\s+to\s+(?:go live|go in|launch|start|roll out|be live|be set up|switch (?:it )?on|come on)\b[^.?!]{0,60}\b(?:didn't|did not|haven't|hasn't|never|still (?:haven't|hasn't|not)|and (?:it )?(?:slipped|stalled))\b/, weight: 0.8, carriesNegation: true },
       { pattern: /\b(?:still\s+)?(?:in|sitting in)\s+(?:its|the|their)\s+box(?:es)?\b|\bnever\s+(?:been\s+)?(?:unboxed|plugged in|switched on|set up|turned on)\b|\bhaven't\s+(?:even\s+)?(?:switched|turned)\s+(?:the \w+|it|them)\s+on\b/, weight: 0.75, carriesNegation: true },
@@ -569,7 +570,7 @@ export const SIGNAL_CUES = {
       { pattern: /\bis it (?:really )?worth (?:it|the money|the cost)\b/, weight: 0.7, inQuestions: true },
       { pattern: /\b(?:don't|doesn't|can't|cannot|didn't)\s+see\s+what\s+(?:the|this|it|our|we|they)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\bwhat (?:this|it|the \w+) (?:costs?|is costing)\s+(?:per|us|for)\b/, weight: 0.65, inQuestions: true },
-      { pattern: /\b(?:struggl\w*|hard|difficult|tough|can't|cannot|unable|couldn't)\s+(?:to\s+)?(?:show|prove|demonstrate|quantify|evidence|put a number on|point to)\s+(?:any\s+|the\s+|much\s+|real\s+)?(?:roi|value|return|savings?|benefit|impact|anything concrete)\b/, weight: 0.75, carriesNegation: true },
+      { pattern: /\b(?:struggl\w*|hard|difficult|tough|can't|cannot|unable|couldn't)\s+(?:to\s+)?(?:show|prove|demonstrate|quantify|evidence|put a number on|point to)\s+(?:any\s+|the\s+|much\s+|real\s+|a\s+|one\s+|a single\s+)?(?:roi|value|return|savings?|benefit|impact|anything concrete|number|figure|result|results)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\b(?:want\w*|need\w*|ask\w*|asking|demand\w*)\s+(?:for\s+|to see\s+)?(?:proof|evidence|hard numbers)\s+(?:it's|it is|that|of)\b/, weight: 0.7 },
       { pattern: /\b(?:asking|asked|asks|ask|wants to know|want to know|wondering)\s+(?:me\s+|us\s+)?what\s+(?:the|our)\s+(?:return|roi|payback|value|benefit)\b/, weight: 0.8, inQuestions: true },
       { pattern: /\b(?:can't|cannot|couldn't|don't know|not sure|hard to)\s+(?:really\s+)?(?:say|tell|know|quantify|work out)\s+(?:what|how much)\s+(?:we've|we have|it's|it has)\s+(?:saved|gained|got|achieved)\b/, weight: 0.75, carriesNegation: true },
@@ -601,6 +602,7 @@ export const SIGNAL_CUES = {
   },
   upsell_pushback: {
     cues: [
+      { pattern: /\b(?:i'm|we're|i am|we are)\s+not\s+(?:buying|getting|adding|paying for|taking|signing up for)\s+(?:the\s+|any\s+|more\s+|another\s+)?[\w-]+/, weight: 0.7, carriesNegation: true, needsNearby: /\b(?:upgrad\w*|tier|plan|add-?ons?|module|package|edition|seats|licen[cs]es|pricing|price|quote|proposal|offer|bundle|enterprise|premium|professional|cameras?|sensors?)\b/ },
       // Declining more of the product while the basics are unsettled: "not in a position to buy another module".
       { pattern: /\bnot in (?:a|any) position to\s+(?:buy|add|take on|commit to|spend on|sign up for|look at|consider)\s+(?:another|more|any|a new|an extra|extra|the)\s+(?:[\w-]+\s+)?(?:modules?|add-?ons?|products?|tiers?|plans?|seats|licen[cs]es|upgrades?|packages?|editions?)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\b(?:stop|pause|park|hold off on|put on hold|shelve)\s+(?:the|these|those|any|all|your)?\s*(?:[\w-]+\s+)?(?:offers|proposals?|quotes|pitch(?:es)?|sales (?:calls|emails))\b|\b(?:offers|proposals|pitch(?:es)?|upsell\w*)\s+(?:could|can|should|must|need to|to)\s+(?:pause|stop|wait)\b|\b(?:could|can|should)\s+(?:the|your|these|those|all the)\s+(?:offers|proposals|quotes|pitch(?:es)?)\s+(?:pause|stop|wait)\b/, weight: 0.75, carriesNegation: true, inQuestions: true },

@@ -241,6 +241,9 @@ export function sentenceCandidates(
 function candidatesOf(chunk: ExtractionChunk, reading: SentenceReading): CandidateEvidence[] {
   const sentences = sentencesOf(chunk);
   const folded = sentences.map((sentence) => foldSentence(sentence.text));
+  // A call nobody from the vendor is on is the customer's own meeting, moving through agenda items that
+  // each have their numbers: there a result counts only when the words around it credit the product.
+  const internal = chunk.kind === "call" && !chunk.segments.some((segment) => segment.speakerRole === "vendor") && !(chunk.context ?? []).some((turn) => turn.speakerRole === "vendor");
   return sentences.flatMap((sentence, index) => {
     if (!sentence.inChunk) return [];
     const nearby = folded.flatMap((text, other) => {
@@ -249,8 +252,27 @@ function candidatesOf(chunk: ExtractionChunk, reading: SentenceReading): Candida
       return [{ folded: text, distance, sameSpeaker: sentences[other]?.speaker === sentence.speaker, after: other > index }];
     });
     const before = sentences[index - 1]?.text;
-    return sentenceCandidates(before === undefined ? sentence : { ...sentence, before }, nearby, reading);
+    const found = sentenceCandidates(before === undefined ? sentence : { ...sentence, before }, nearby, reading);
+    if (!internal) return found;
+    return found.filter((candidate) => candidate.signalId !== "measurable_outcome" || creditsTheProduct(folded[index] ?? "", nearby, reading.ownNames));
   });
+}
+
+/**
+ * Words that tie a result to the product: its own names, the product by what it is, or the change it
+ * brought ("since we went live").
+ */
+const PRODUCT_CREDIT = /\b(?:the (?:new )?(?:system|app|tool|platform|software|dashboards?|portal|kiosks?|screens?|module|product)|since (?:we|going live|go-live|the (?:rollout|switch|launch|change|move))|went live|go-live|rolled (?:it )?out|rollout|switched|with it|thanks to it|because of it)\b/;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** True when the sentence, or one next to it, credits the product with the result. */
+function creditsTheProduct(folded: string, nearby: readonly NearbySentence[], ownNames: ReadonlySet<string> = new Set()): boolean {
+  const names = [...ownNames].filter((name) => name.length >= 4).map((name) => new RegExp(`\\b${escapeRegExp(name)}\\b`));
+  const credits = (text: string) => PRODUCT_CREDIT.test(text) || names.some((name) => name.test(text));
+  return credits(folded) || nearby.some((other) => other.distance <= 1 && credits(other.folded));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ticketWith } from "../../test/support/factories.js";
+import { callDocument } from "../ingest/canonical-document.js";
 import type { VendorProfile } from "../ingest/vendor-profile.js";
 import { extractDocuments } from "./extract-documents.js";
 import { OfflineExtractor, sentenceCandidates } from "./offline-extractor.js";
@@ -111,5 +112,32 @@ describe("reading styles nobody tuned on", () => {
     expect(signalsIn("I showed the waste numbers to the other head chefs at our monthly meeting.")).toContain("internal_advocacy");
     expect(signalsIn("Our top priority for 2027 is one food-safety standard across every site.")).toContain("strategic_initiative");
     expect(signalsIn("We're opening the Whitby kitchen in April.")).toContain("org_growth");
+  });
+
+  it("in the customer's own meeting, counts a result only when the words around it credit the product", async () => {
+    const meeting = (withVendor: boolean) =>
+      callDocument(
+        {
+          file: "m.txt",
+          accountId: "bramwell",
+          format: "txt",
+          date: "2026-10-02",
+          title: "Operations committee",
+          turns: [
+            { speaker: "Chair", start: 0, text: "Item four, the safety report." },
+            { speaker: "Ines", start: 10, text: "Slips in the kitchens were down from nine to three this quarter, mostly thanks to the new mats." },
+            ...(withVendor ? [{ speaker: "Mo", start: 20, text: "That's good to hear." }] : []),
+            { speaker: "Chair", start: 30, text: "Item five, the compliance checks." },
+            { speaker: "Ines", start: 40, text: "Since we went live with Quarry, missed probe checks fell from twenty a month to two." },
+          ],
+        },
+        { vendorEmailDomains: ["quarry.example"], participants: [{ name: "Chair", role: "customer" }, { name: "Ines", role: "customer" }, { name: "Mo", role: "vendor" }], unmatchedSpeakerRole: "unknown" },
+        "calls/bramwell/committee.txt",
+      );
+    const outcomes = async (withVendor: boolean) =>
+      (await extractDocuments([meeting(withVendor)], new OfflineExtractor({ vendor, classifier: false }))).evidence.filter((item) => item.signalId === "measurable_outcome").map((item) => item.quote);
+    expect(await outcomes(false)).toEqual(["Since we went live with Quarry, missed probe checks fell from twenty a month to two."]);
+    // With the vendor on the call, the talk is about the account's use of the product: both count.
+    expect(await outcomes(true)).toHaveLength(2);
   });
 });

@@ -98,6 +98,7 @@ describe("reading styles nobody tuned on", () => {
     expect(signalsIn("We've got 38 of our 40 kitchen logins in use.")).toContain("seat_pressure");
     expect(signalsIn("we're at 19/20 now and two new chefs start monday")).toContain("seat_pressure");
     expect(signalsIn("Two of the porters are logging in with the head chef's login to tick the checks.")).toContain("unlicensed_team_usage");
+    expect(signalsIn("Two of the porters share the head chef's login.")).toContain("seat_pressure");
     expect(signalsIn("I log in with my own login every morning.")).not.toContain("unlicensed_team_usage");
   });
 

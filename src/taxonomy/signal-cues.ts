@@ -62,6 +62,7 @@ const PLACE = String.raw`(?:site|hub|office|clinic|branch|location|warehouse|sto
 export const SIGNAL_CUES = {
   seat_pressure: {
     cues: [
+      { pattern: /\bshar(?:e|es|ed|ing)\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+'s|his|her|my|their|our|the same)\s+(?:[\w-]+\s+)?(?:login|logins|account|password|credentials|seat)\b/, weight: 0.7 },
       { pattern: /\b(?:we're|we are|we're now|now)\s+(?:at\s+)?\d+\s*\/\s*\d+\b(?!\s*(?:am|pm|days?|weeks?))/, weight: 0.7 },
       { pattern: /\b(?:make|create|set up|add|give us|open|need)\s+(?:us\s+)?(?:two|three|four|five|\d+|a few|some|a couple of)?\s*(?:more|extra|additional)\s+(?:users|logins|seats|licen[cs]es|accounts)\b/, weight: 0.7, inQuestions: true },
       // "43 of 45 active users", "71 of our 80 host logins in use": nearly every seat taken, whatever the seats are called.
@@ -152,7 +153,6 @@ export const SIGNAL_CUES = {
   },
   unlicensed_team_usage: {
     cues: [
-      { pattern: /\bshar(?:e|es|ed|ing)\s+(?:[\w-]+'s|his|her|my|their|our|the same)\s+(?:[\w-]+\s+)?(?:login|logins|account|password|credentials|seat)\b/, weight: 0.7 },
       { pattern: /\b(?:logging|log|logs|logged)\s+in\s+(?:already\s+)?(?:with|on|under|through|as)\s+(?:the|a|someone's|somebody's|his|her|[\w-]+'s)\s+(?!own\b)(?:[\w-]+\s+)?(?:login|account|password|credentials|user)\b/, weight: 0.75 },
       { pattern: /\b(?:logging|log|logs|logged|signing|sign|signs|signed)\s+in\s+(?:with|as|using|on|under)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}(?:[\w-]+'s|my|our|her|his|someone's|somebody's)\s+(?:shared\s+)?(?:account|login|credentials|seat)\b/, weight: 0.85 },
       { pattern: /\b(?:they|[\w-]+s)\s+(?:aren't|are not|weren't|were not)\s+(?:on|in|part of|covered by)\s+(?:our|the)\s+(?:contract|licen[cs]e|plan|subscription)\b/, weight: 0.8, carriesNegation: true },

@@ -81,6 +81,8 @@ describe("reading styles nobody tuned on", () => {
   it("reads polite declines and frozen money said plainly", () => {
     expect(signalsIn("I'm not in a position to buy another add-on while two kitchens still use paper.")).toContain("upsell_pushback");
     expect(signalsIn("Could the proposals pause until the basics work?")).toContain("upsell_pushback");
+    // Not yet, until something is proven, is a deferral, not a decline.
+    expect(signalsIn("We're not adding seats until the pilot proves out.")).not.toContain("upsell_pushback");
     expect(signalsIn("All discretionary spend is frozen until the new financial year.")).toContain("budget_pressure");
     expect(signalsIn("The trust has cut our catering allocation by eight percent.")).toContain("budget_pressure");
     expect(signalsIn("The trust has cut our catering allocation by eight percent.")).not.toContain("measurable_outcome");

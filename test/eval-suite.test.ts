@@ -103,7 +103,8 @@ describe("the eval command", () => {
     const refused = runCli(["eval", "run", "--results", scratch, "--model", "gpt-4o-mini"]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/offline extractor has no model/);
-  });
+    // Two CLI processes, each loading the classifier: a generous bound, not a speed check.
+  }, 30_000);
 
   it("exits 1 and lists the regressions against a baseline it cannot reach", async () => {
     const baselineFile = path.join(await folder("baseline"), "baseline.json");

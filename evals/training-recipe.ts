@@ -49,7 +49,7 @@ export function thresholdsOf(recipe: TrainingRecipe, threshold: number): Partial
  * (spoken calls, help-desk e-mail, board meetings, second-language English, chat). Learnt from, and
  * measured leave-one-vendor-out by `npm run bench:cv -- --dev ... --learn-dev`.
  */
-export const DEVELOPMENT_SETS: readonly string[] = ["spoken", "written", "meetings", "international", "chat"].map((name) => `evals/dev/${name}`);
+export const DEVELOPMENT_SETS: readonly string[] = ["spoken", "written", "meetings", "international", "chat", "renewals", "clinical"].map((name) => `evals/dev/${name}`);
 
 export const TRAINING_RECIPE: TrainingRecipe = {
   sources: { corpus: true, taxonomy: true, demo: true, development: DEVELOPMENT_SETS },

@@ -62,6 +62,8 @@ const PLACE = String.raw`(?:site|hub|office|clinic|branch|location|warehouse|sto
 export const SIGNAL_CUES = {
   seat_pressure: {
     cues: [
+      { pattern: new RegExp(String.raw`\b(?:need|needs|needed|want|'ll need|will need)\s+(?:at least\s+|about\s+|roughly\s+)?another\s+${NUMBER}\s+(?:[\w-]+\s+)?(?:seats|logins|licen[cs]es|users|accounts)\b`), weight: 0.75 },
+      { pattern: new RegExp(String.raw`\b(?:we're|we are|now)\s+(?:at\s+)?${NUMBER}\s+(?:of|out of)\s+(?:our|the)\s+${NUMBER}\b`), weight: 0.7 },
       { pattern: /\bshar(?:e|es|ed|ing)\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+'s|his|her|my|their|our|the same)\s+(?:[\w-]+\s+)?(?:login|logins|account|password|credentials|seat)\b/, weight: 0.7 },
       { pattern: /\b(?:we're|we are|we're now|now)\s+(?:at\s+)?\d+\s*\/\s*\d+\b(?!\s*(?:am|pm|days?|weeks?))/, weight: 0.7 },
       { pattern: /\b(?:make|create|set up|add|give us|open|need)\s+(?:us\s+)?(?:two|three|four|five|\d+|a few|some|a couple of)?\s*(?:more|extra|additional)\s+(?:users|logins|seats|licen[cs]es|accounts)\b/, weight: 0.7, inQuestions: true },
@@ -89,6 +91,8 @@ export const SIGNAL_CUES = {
   },
   tier_workaround: {
     cues: [
+      { pattern: /\b(?:pull|pulls|pulling|pulled|key|keys|keying|type|types|typing|log|logs|logging|record|records|recording)\s+(?:[\w'-]+\s+){0,6}(?:into|in)\s+(?:a|an|the|our)?\s*(?:shared\s+)?(?:excel|spreadsheet|workbook|google sheet|sheet)\b/, weight: 0.65 },
+      { pattern: /\b(?:paper|printed)\s+(?:[\w-]+\s+){0,2}(?:forms?|sheets?|logs?)\s+and\s+(?:then\s+)?scan\w*\b/, weight: 0.65 },
       // Repeating by hand what the plan does not do in one go: "rule by rule", "hotel by hotel", "one by one".
       { pattern: /\b(?:copy|copies|copying|copied|enter|enters|entering|type|types|typing|export\w*|update\w*|re-?key\w*|re-?enter\w*|add|adds|adding|set|sets|setting|move|moves|moving|check|checks|checking)\b[^.?!]{0,70}\b(?!(?:side|step|little|bit|word|day)\b)([a-z]+) by \1\b/, weight: 0.65 },
       { pattern: /\b(?:export|exports|exporting|exported)\b[^.?!]{0,100}\b(?:puts?|putting|combin\w*|merg\w*|past\w*|stitch\w*)\b[^.?!]{0,40}\b(?:spreadsheet|excel|sheet|workbook)\b/, weight: 0.65 },
@@ -204,6 +208,7 @@ export const SIGNAL_CUES = {
   },
   higher_tier_interest: {
     cues: [
+      { pattern: /\b(?:on|in)\s+which\s+(?:plan|tier|edition|package|licen[cs]e)\b|\bwhich\s+(?:plan|tier|edition|package)\s+(?:includes?|has|covers|would we need|do we need)\b/, weight: 0.7, inQuestions: true, conditional: true },
       { pattern: /\bis there (?:a|any) way (?:to|for|of|we could|i could)\b/, weight: 0.7, inQuestions: true },
       { pattern: /\b(?:higher|premium|bigger|upper|top|next|better)\s+(?:plan|tier|edition|package|level)\b/, weight: 0.75, inQuestions: true, conditional: true },
       { pattern: /\b(?:move|moved|moving|go|going|step|stepping)\s+up\s+(?:a|to a|one|to the next)?\s*(?:plan|tier|level)\b/, weight: 0.75, inQuestions: true, conditional: true },
@@ -298,6 +303,7 @@ export const SIGNAL_CUES = {
   },
   strategic_initiative: {
     cues: [
+      { pattern: /\b(?:our|the)\s+(?:[\w-]+\s+)?(?:strategy|plan|strategic plan)\s+(?:to|for|through|until|up to)\s+20\d\d\b/, weight: 0.75 },
       { pattern: /\b(?:our|the)\s+(?:big(?:gest)?\s+|main\s+|top\s+|number one\s+|first\s+)?(?:priority|goal|target|focus|objective)\s+for\s+(?:next year|20\d\d|twenty[\w -]{0,20}|the (?:next|coming) (?:year|two years|three years))\b/, weight: 0.7 },
       { pattern: /\bwe(?:'re| are)\s+(?:bidding|tendering|pitching)\s+(?:for|on)\s+(?:the|a|an)\b/, weight: 0.7 },
       { pattern: new RegExp(String.raw`\b${LEADERS}\b[^.?!]{0,40}\b(?:wants?|wanted|asked us to|goal|priority|initiative|mandate|push|committed|target|programme|program|plan)\b`), weight: 0.7 },
@@ -315,13 +321,16 @@ export const SIGNAL_CUES = {
   },
   measurable_outcome: {
     cues: [
+      // A count that went away, per period: "about sixty fewer phone calls a day".
+      { pattern: new RegExp(String.raw`\b${NUMBER}\s+(?:fewer|less|more|extra)\s+(?:[\w'-]+\s+){0,5}(?:a|per|each|every)\s+(?:day|week|month|quarter|year|shift|term)\b`), weight: 0.7 },
+      { pattern: /\b(?:has|have|had)\s+(?:more than\s+|nearly\s+|almost\s+|roughly\s+|about\s+)?(?:halved|doubled|tripled|trebled)\b/, weight: 0.75 },
       // A number set against an earlier one: "93% of hours coded, vs. 81% the same month last year".
       { pattern: new RegExp(String.raw`\b${NUMBER}\s*${UNIT}?\b[^.?!]{0,60}\b(?:vs\.?|versus|compared (?:with|to)|against)\s+(?:about\s+|around\s+|roughly\s+)?${NUMBER}\b[^.?!]{0,40}\b(?:last|previous|before|earlier|spring|summer|autumn|fall|winter|year|pre-[\w-]+|audit)\b`), weight: 0.75 },
       // Then and now in one sentence, each with its number: "it's at ninety-eight percent, and it was eighty-nine when we started".
-      { pattern: new RegExp(String.raw`^(?=(?:[^.?!]*?\b${NUMBER}\b){2})(?=[^.?!]*\b(?:when we (?:started|began|went live|switched)|the (?:\w+ )?before|before|earlier|a year ago|last year|previously|pre-[\w-]+|in the (?:spring|summer|autumn|fall|winter)|at the start|back then|with the old (?:system|tool|process|software|way|program))\b)(?=[^.?!]*\b(?:now|these days|today|this (?:year|month|quarter|term|season|week)|last (?:winter|summer|month|quarter|week|term)|since|it's at|we're at|is at|are at|sits at)\b)`), weight: 0.7 },
+      { pattern: new RegExp(String.raw`^(?=(?:[^.?!]*?\b${NUMBER}\b){2})(?=[^.?!]*\b(?:when (?:we|i) (?:started|began|went live|switched|joined|took over)|the (?:\w+ )?before|before|earlier|a year ago|last year|previously|pre-[\w-]+|in the (?:spring|summer|autumn|fall|winter)|at the start|back then|with the old (?:system|tool|process|software|way|program))\b)(?=[^.?!]*\b(?:now|these days|today|this (?:year|month|quarter|term|season|week)|last (?:winter|summer|month|quarter|week|term)|since|it's at|we're at|is at|are at|sits at)\b)`), weight: 0.7 },
       // The later half told in its own sentence: "Last quarter it was nine." after the earlier number.
       {
-        pattern: new RegExp(String.raw`^(?:(?:oh|and|but|so|um|uh|well|yeah|okay|ok|right)[,\s]+){0,3}(?:(?:last|this|in)\s+(?:month|quarter|week|term|year|winter|summer|spring|autumn|fall|january|february|march|april|may|june|july|august|september|october|november|december)|since (?:then|june|july|august|september|october|november|january|we \w+)|(?:january|february|march|april|june|july|august|september|october|november|december))\s*,?\s+(?:(?:that|the|our|this)\s+(?:[\w-]+\s+){0,2})?(?:it was|it's|it is|it's been|it has been|we had|we logged|we were at|we're at|it came in at|came in at|that was|was|were|is|we did|we got|we're down to|it's down to|dropped to|fell to)\s+(?:about\s+|around\s+|just\s+|only\s+|under\s+)?${NUMBER}`),
+        pattern: new RegExp(String.raw`^(?:(?:oh|and|but|so|um|uh|well|yeah|okay|ok|right)[,\s]+){0,3}(?:(?:last|this|in)\s+(?:month|quarter|week|term|year|winter|summer|spring|autumn|fall|morning|january|february|march|april|may|june|july|august|september|october|november|december)|since (?:then|june|july|august|september|october|november|january|we \w+)|(?:january|february|march|april|june|july|august|september|october|november|december))\s*,?\s+(?:(?:that|the|our|this)\s+(?:[\w-]+\s+){0,2})?(?:it was|it's|it is|it's been|it has been|we had|we logged|we were at|we're at|it came in at|came in at|that was|was|were|is|there were|there was|there are|we did|we got|we're down to|it's down to|dropped to|fell to)\s+(?:about\s+|around\s+|just\s+|only\s+|under\s+)?${NUMBER}`),
         weight: 0.7,
         needsEarlier: new RegExp(String.raw`\b${NUMBER}\b`),
       },
@@ -371,10 +380,11 @@ export const SIGNAL_CUES = {
   },
   champion_engaged: {
     cues: [
+      { pattern: /\bi(?:'ll| will)\s+(?:set|get)\s+(?:it|this|that|them)\s+(?:up|going|sorted)\b[^.?!]{0,60}\b(?:tonight|today|tomorrow|this|next|on|by|before|and let you know)\b/, weight: 0.65 },
       { pattern: /\bi(?:'ve| have)?\s*(?:also\s+|already\s+|just\s+)?(?:trained|coached|onboarded|briefed)\s+(?:the|all|our|my|both|every|all the|two|three|\d+)?\s*(?:[\w-]+\s+){0,3}(?:crew|crews|team|teams|staff|inspectors|drivers|nurses|chefs|porters|agents|managers|supervisors|leads|techs|technicians|engineers|cooks|cleaners|dispatchers|planners|operators|people|users|everyone|gms|pms)\b/, weight: 0.75 },
       // Commitments in the plain present, as many people put them: "I send you two dates until Friday".
       { pattern: /\bi\s+(?:send|organise|organize|prepare|make|book|collect|bring)\s+(?:you\s+|it\s+|them\s+)?(?:the|a|an|two|three|our|my|all|some)?\s*(?:[\w-]+\s+){0,4}(?:before|until|by|on|next|this|tomorrow|today)\b/, weight: 0.65 },
-      { pattern: /\bi\s+(?:personally\s+)?sat\s+(?:down\s+)?with\s+[^.?!]{2,60}\b(?:to|and)\s+(?:set up|setting up|train|configure|build|go through|walk through|load|map)\b/, weight: 0.75 },
+      { pattern: /\bi\s+(?:personally\s+)?sat\s+(?:down\s+)?with\s+[^.?!]{2,60}\b(?:to|and)\s+(?:set up|setting up|train|configure|build|go through|walk through|load|map|do)\b/, weight: 0.75 },
       { pattern: /\bi(?:'ve| have)?\s+(?:already\s+|now\s+)?(?:scheduled|set up|automated|configured|created)\s+(?:the|a|an|our)\s+(?:[\w-]+\s+){0,4}(?:reports?|dashboards?|alerts?|reminders?|digests?)\s+(?:for|to)\s+(?:all|every|each|the|our)\b/, weight: 0.7 },
       // Running the enablement in person: "I did the night-crew training", "I ran the toolbox talks at every site".
       { pattern: /\bi(?:'m| am|'ll| will|'ve| have)?\s*(?:also\s+|already\s+|personally\s+|just\s+)?(?:ran|run|running|did|do|doing|gave|give|giving|led|lead|leading|delivered|deliver|delivering|made|make|making|held|hold|holding|organised|organized)\s+(?:the|a|an|all|our|my|every|both|two|three|those|another)?\s*(?:[\w-]+\s+){0,3}(?:trainings?|inductions?|talks|sessions?|workshops?|refreshers?|huddles?|briefings?|walkthroughs?|demos?|onboarding|lunch-and-learns?|drop-ins?|clinics)\b/, weight: 0.75 },
@@ -403,7 +413,9 @@ export const SIGNAL_CUES = {
   },
   internal_advocacy: {
     cues: [
-      { pattern: /\bi(?:'ve| have)?\s*(?:also\s+)?(?:been\s+)?(?:telling|told|tell)\s+(?:all|every|each|the|our|my)?\s*(?:\w+\s+)?(?:gms|managers|directors|team|teams|leads|heads|colleagues|everyone|everybody|the others|supervisors|principals)\b/, weight: 0.65 },
+      { pattern: /\b(?:did|gave|ran|had|do|give|run)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:slot|talk|session|presentation|demo|spot|item)\s+(?:at|in|for|to)\s+(?:the|our|a)\s+(?:[\w'-]+\s+){0,3}(?:meeting|away day|awayday|offsite|briefing|huddle|forum|conference|team|all-hands|town hall)\b/, weight: 0.7 },
+      { pattern: /\b(?:put|pinned|stuck|shared|posted)\s+(?:[\w'-]+\s+){1,5}(?:up\s+)?(?:in|on|into)\s+(?:the|our)\s+(?:[\w-]+\s+)?(?:staff ?room|newsletter|all-staff|intranet|bulletin|noticeboard|notice board|team meeting|briefing|slack|teams channel)\b/, weight: 0.7 },
+      { pattern: /\bi(?:'ve| have)?\s*(?:also\s+)?(?:been\s+)?(?:telling|told|tell)\s+(?:all|every|each|the|our|my)?\s*(?:\w+\s+)?(?:gms|managers|manager|directors|director|team|teams|leads|lead|heads|colleagues|everyone|everybody|the others|supervisors|supervisor|principals|partners)\b/, weight: 0.65 },
       { pattern: /\bi(?:'ve| have)?\s*(?:also\s+)?(?:presented|showed|shown|demoed|demonstrated)\s+(?:it|this|them|the (?:tool|system|dashboard|report))\s+(?:also\s+)?(?:[\w-]+\s+){0,3}(?:in|at|to)\s+(?:the|our|my|a)\s+(?:[\w'-]+\s+){0,2}(?:meeting|team|heads|managers|directors|leads|colleagues|forum|huddle|offsite|call)\b/, weight: 0.7 },
       { pattern: /\bi(?:'ve| have)?\s*(?:also\s+)?(?:showed|shown|show|presented|shared|took|taken)\s+(?!you\b)[^.?!]{0,50}\b(?:numbers|figures|results|dashboard|reports?|stats|data|map|savings)\b[^.?!]{0,50}\b(?:to|at|with|in)\s+(?:the|our|my|their)?\s*(?:[\w'-]+\s+){0,3}(?:meeting|team|heads|managers|directors|leads|colleagues|department|offsite|huddle|forum|committee|peers)\b/, weight: 0.7 },
       { pattern: /\bi\s+(?:showed|have shown|'ve shown)\s+(?!you\b)(?:[\w,'-]+\s+){1,8}(?:the\s+)?(?:[\w-]+\s+){0,3}(?:numbers|figures|results|dashboard|stats|savings)\b/, weight: 0.65 },
@@ -468,6 +480,7 @@ export const SIGNAL_CUES = {
   },
   champion_departing: {
     cues: [
+      { pattern: /\bwho\s+(?:picks up|takes over|owns|looks after|runs)\s+[^.?!]{0,40}\bafter\s+[\w'-]+\s+(?:goes|leaves|has gone|has left|retires|moves on)\b/, weight: 0.7 },
       { pattern: /\b(?:accepted|taking|took|starting|start|got)\s+(?:a|an)?\s*(?:new\s+)?(?:role|job|position|offer)\s+(?:at|with|elsewhere|somewhere)\b/, weight: 0.9 },
       { pattern: /\b(?:my|her|his|their|\w+'s)\s+last day\b/, weight: 0.85 },
       { pattern: /\b(?:i'm|i am|i'll be|he's|she's|he is|she is|[a-z]+ is)\s+(?:leaving|moving on|stepping down|resigning|retiring)\b(?!\s+(?:early|with|at \d|it|that|this|for (?:lunch|the day)))/, weight: 0.85 },
@@ -533,6 +546,7 @@ export const SIGNAL_CUES = {
   },
   shallow_adoption: {
     cues: [
+      { pattern: new RegExp(String.raw`\b${NUMBER}\s+(?:of them\s+)?(?:use|uses|log into|open|opens|touch)\s+it,?\s+(?:out of|from)\s+(?:about\s+|around\s+|roughly\s+)?${NUMBER}`), weight: 0.75 },
       { pattern: /\bonly\s+(?:[\w,'-]+\s+){1,8}(?:used|uses|use|logged in|log in|opened|opens|open|touched|touches)\s+it\b/, weight: 0.7 },
       { pattern: /\b(?:mainly|mostly|only|just|really only)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:who|that)\s+(?:touch|touches|use|uses|open|opens|log into|logs into|go into|goes into)\s+(?:it|the (?:system|app|tool))\b/, weight: 0.75 },
       { pattern: /\b(?:have|has|they've|we've|people have|staff have)\s+(?:all\s+|mostly\s+|basically\s+)?stopped\s+(?:using|opening|logging|pre-?registering|entering|booking|checking)\b/, weight: 0.75 },
@@ -560,6 +574,7 @@ export const SIGNAL_CUES = {
   },
   value_unproven: {
     cues: [
+      { pattern: /\b(?:can't|cannot|don't|do not)\s+(?:really\s+)?see\s+what\s+(?:the\s+|our\s+)?(?:[\w£$€,.-]+\s+){0,5}(?:is|are|has been)\s+(?:buying|getting|giving|doing for)\s+us\b/, weight: 0.8, carriesNegation: true },
       { pattern: /\bwhat\s+(?:have|did|do)\s+we\s+(?:actually\s+|really\s+)?(?:got|get|gotten|getting)\s+for\b/, weight: 0.8, inQuestions: true },
       { pattern: /\b(?:can't|cannot|couldn't|can not)\s+(?:show|prove|demonstrate|see|point to)\s+(?:that\s+)?(?:it(?:'s| has)|they(?:'ve| have))\s+(?:done|changed|saved|achieved|made)\s+(?:anything|a difference|much)\b/, weight: 0.8, carriesNegation: true },
       { pattern: /\bwhat (?:we're|we are|are we|they're|we|we've been)\s+(?:actually\s+|really\s+)?(?:getting|get|got)\s+(?:for|out of)\b/, weight: 0.85, inQuestions: true },
@@ -580,6 +595,7 @@ export const SIGNAL_CUES = {
   },
   budget_pressure: {
     cues: [
+      { pattern: new RegExp(String.raw`\b(?:${NUMBER}\s*${UNIT}?\s+)?cut\s+(?:in|to)\s+(?:the|our|their)\s+(?:[\w-]+\s+)?(?:tariff|funding|budget|fees?|grant|income|allocation|rates?)\b`), weight: 0.8 },
       { pattern: /\b(?:spend|spending|purchasing|purchases|budgets?|recruitment|hiring)\s+(?:is|are|was|were|has been|have been|'s|remains?|stays?)\s+(?:now\s+|currently\s+|all\s+)?(?:frozen|on hold|capped|paused|suspended|locked)\b/, weight: 0.85 },
       // Money coming in was cut: a fee, a grant, an allocation.
       { pattern: /\b(?:cut|cuts|reduced|reduces|slashed|lowered|trimmed|capped)\s+(?:our|the|their)\s+(?:[\w-]+\s+){0,2}(?:fees?|funding|grants?|income|allocation|contribution|subsidy|uplift|budgets?)\b/, weight: 0.8 },
@@ -602,6 +618,7 @@ export const SIGNAL_CUES = {
   },
   upsell_pushback: {
     cues: [
+      { pattern: /\b(?:rather|prefer)\s+(?:we|i|if we|if i)\s+(?:weren't|wasn't|were not|was not|didn't get|did not get|not be)\s+(?:sold|pitched|offered|upsold)\b/, weight: 0.75, carriesNegation: true },
       { pattern: /\b(?:i'm|we're|i am|we are)\s+not\s+(?:buying|getting|adding|paying for|taking|signing up for)\s+(?:the\s+|any\s+|more\s+|another\s+)?[\w-]+(?![^.?!]*\b(?:until|unless|till|before|yet|for now|this (?:year|quarter))\b)/, weight: 0.7, carriesNegation: true, needsNearby: /\b(?:upgrad\w*|tier|plan|add-?ons?|module|package|edition|seats|licen[cs]es|pricing|price|quote|proposal|offer|bundle|enterprise|premium|professional|cameras?|sensors?)\b/ },
       // Declining more of the product while the basics are unsettled: "not in a position to buy another module".
       { pattern: /\bnot in (?:a|any) position to\s+(?:buy|add|take on|commit to|spend on|sign up for|look at|consider)\s+(?:another|more|any|a new|an extra|extra|the)\s+(?:[\w-]+\s+)?(?:modules?|add-?ons?|products?|tiers?|plans?|seats|licen[cs]es|upgrades?|packages?|editions?)\b/, weight: 0.75, carriesNegation: true },

@@ -66,7 +66,15 @@ describe("reading styles nobody tuned on", () => {
     expect(signalsIn("In March I made trainings for all the sous chefs.")).toContain("champion_engaged");
   });
 
+  it("reads the champion bringing people to the vendor and long promises with a date at the end", () => {
+    expect(signalsIn("Wednesday works, and I'll bring Priti and two of the shift supervisors.")).toContain("champion_engaged");
+    expect(signalsIn("Let me get our sous chef on a call with you next week.")).toContain("champion_engaged");
+    expect(signalsIn("I'll put together the list of every dish that still has a paper allergen card in all four kitchens, and send it across before our review.")).toContain("champion_engaged");
+  });
+
   it("reads outcomes set against earlier numbers, in one sentence or as the later half", async () => {
+    expect(signalsIn("It was about 1,200 wasted portions in March and it's been under 500 since the summer.")).toContain("measurable_outcome");
+    expect(signalsIn("Last week it averaged nine minutes.")).not.toContain("measurable_outcome");
     expect(signalsIn("Probe checks missed: 4 in October vs. 19 in the spring audit.")).toContain("measurable_outcome");
     expect(signalsIn("Closing checks took us forty minutes with the old system and now it is about twelve.")).toContain("measurable_outcome");
     const { evidence } = await extractDocuments(

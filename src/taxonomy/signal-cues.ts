@@ -321,6 +321,8 @@ export const SIGNAL_CUES = {
   },
   measurable_outcome: {
     cues: [
+      // "It was about 4,600 in July and it's been under 2,700 since": then, and now, of the same measure.
+      { pattern: new RegExp(String.raw`\b(?:it|that|the \w+)\s+was\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|over\s+)?${NUMBER}\b[^.?!]{0,40}\b(?:and|but|now|whereas)\s+(?:it's|it is|it has|it's now|that's|we're|now it's)\s+(?:been\s+|now\s+)?(?:at\s+|under\s+|below\s+|over\s+|about\s+|around\s+|down to\s+|up to\s+|just\s+)?${NUMBER}`), weight: 0.75 },
       // A count that went away, per period: "about sixty fewer phone calls a day".
       { pattern: new RegExp(String.raw`\b${NUMBER}\s+(?:fewer|less|more|extra)\s+(?:[\w'-]+\s+){0,5}(?:a|per|each|every)\s+(?:day|week|month|quarter|year|shift|term)\b`), weight: 0.7 },
       { pattern: /\b(?:has|have|had)\s+(?:more than\s+|nearly\s+|almost\s+|roughly\s+|about\s+)?(?:halved|doubled|tripled|trebled)\b/, weight: 0.75 },
@@ -330,7 +332,7 @@ export const SIGNAL_CUES = {
       { pattern: new RegExp(String.raw`^(?=(?:[^.?!]*?\b${NUMBER}\b){2})(?=[^.?!]*\b(?:when (?:we|i) (?:started|began|went live|switched|joined|took over)|the (?:\w+ )?before|before|earlier|a year ago|last year|previously|pre-[\w-]+|in the (?:spring|summer|autumn|fall|winter)|at the start|back then|with the old (?:system|tool|process|software|way|program))\b)(?=[^.?!]*\b(?:now|these days|today|this (?:year|month|quarter|term|season|week)|last (?:winter|summer|month|quarter|week|term)|since|it's at|we're at|is at|are at|sits at)\b)`), weight: 0.7 },
       // The later half told in its own sentence: "Last quarter it was nine." after the earlier number.
       {
-        pattern: new RegExp(String.raw`^(?:(?:oh|and|but|so|um|uh|well|yeah|okay|ok|right)[,\s]+){0,3}(?:(?:last|this|in)\s+(?:month|quarter|week|term|year|winter|summer|spring|autumn|fall|morning|january|february|march|april|may|june|july|august|september|october|november|december)|since (?:then|june|july|august|september|october|november|january|we \w+)|(?:january|february|march|april|june|july|august|september|october|november|december))\s*,?\s+(?:(?:that|the|our|this)\s+(?:[\w-]+\s+){0,2})?(?:it was|it's|it is|it's been|it has been|we had|we logged|we were at|we're at|it came in at|came in at|that was|was|were|is|there were|there was|there are|we did|we got|we're down to|it's down to|dropped to|fell to)\s+(?:about\s+|around\s+|just\s+|only\s+|under\s+)?${NUMBER}`),
+        pattern: new RegExp(String.raw`^(?:(?:oh|and|but|so|um|uh|well|yeah|okay|ok|right)[,\s]+){0,3}(?:(?:last|this|in)\s+(?:month|quarter|week|term|year|winter|summer|spring|autumn|fall|morning|january|february|march|april|may|june|july|august|september|october|november|december)|since (?:then|june|july|august|september|october|november|january|we \w+)|(?:january|february|march|april|june|july|august|september|october|november|december))\s*,?\s+(?:(?:that|the|our|this)\s+(?:[\w-]+\s+){0,2})?(?:it was|it's|it is|it's been|it has been|we had|we logged|we were at|we're at|it came in at|came in at|that was|was|were|is|there were|there was|there are|we did|we got|we're down to|it's down to|dropped to|fell to|(?:it\s+)?averaged|(?:it\s+)?ran at|(?:it\s+)?came to)\s+(?:about\s+|around\s+|just\s+|only\s+|under\s+)?${NUMBER}`),
         weight: 0.7,
         needsEarlier: new RegExp(String.raw`\b${NUMBER}\b`),
       },
@@ -380,6 +382,8 @@ export const SIGNAL_CUES = {
   },
   champion_engaged: {
     cues: [
+      // Bringing people to the vendor: "I'll bring Dev and one of the phone leads", "let me get Joanne on a call with you".
+      { pattern: /\bi(?:'ll| will)\s+bring\s+(?:[\w'-]+\s+){0,6}(?:leads?|managers?|supervisors?|team|colleagues?|people|folks|along|with me)\b|\blet me\s+(?:get|bring|pull|loop)\s+(?:[\w'-]+\s+){1,3}(?:on a call|on the call|into (?:a|the) call|in|into|along|together)\b/, weight: 0.7 },
       { pattern: /\bi(?:'ll| will)\s+(?:set|get)\s+(?:it|this|that|them)\s+(?:up|going|sorted)\b[^.?!]{0,60}\b(?:tonight|today|tomorrow|this|next|on|by|before|and let you know)\b/, weight: 0.65 },
       { pattern: /\bi(?:'ve| have)?\s*(?:also\s+|already\s+|just\s+)?(?:trained|coached|onboarded|briefed)\s+(?:the|all|our|my|both|every|all the|two|three|\d+)?\s*(?:[\w-]+\s+){0,3}(?:crew|crews|team|teams|staff|inspectors|drivers|nurses|chefs|porters|agents|managers|supervisors|leads|techs|technicians|engineers|cooks|cleaners|dispatchers|planners|operators|people|users|everyone|gms|pms)\b/, weight: 0.75 },
       // Commitments in the plain present, as many people put them: "I send you two dates until Friday".
@@ -391,7 +395,7 @@ export const SIGNAL_CUES = {
       { pattern: /\bi(?:'ve| have|'ll| will|'m| am)?\s*(?:also\s+|already\s+|just\s+)?(?:rebuilt|rebuild|rebuilding|built|build|building|set up|setting up|configured|configuring|mapped|migrated|loaded|imported|redid|re-did|redo|wrote|written|trained|training|running|run|ran|doing|did)\b[^.?!]{0,60}\bmyself\b/, weight: 0.7 },
       { pattern: /\bi(?:'ll| will|'ve| have)\s+(?:already\s+)?(?:get|got|bring|brought|pull|round up|invite|invited|booked|book)\s+(?:[\w-]+\s+){1,5}(?:in the room|along|on the call|in for|into the session|to the session)\b/, weight: 0.7 },
       { pattern: /\bi(?:'ll| will|'ve| have| already| started| began| kept| keep)?(?:\s+been)?\s+(?:ran|run|running|trained|train|training|set up|scheduled|schedule|organised|organized|organise|organize|booked|book|walked|walk|onboarded|onboard|coached|coach|hosted|host|hosting)\b[^.?!]{0,60}\b(?:training|sessions?|workshops?|office hours|drop-ins?|q&as?|lunch and learns?|rollout|the team|everyone|new hires|the \w+ shift|night shift|walkthrough|demo|the \w+ers|dispatchers|managers|tutors|staff|check-ins|huddles|supervisors|leads)\b/, weight: 0.8 },
-      { pattern: /\bi(?:'ll| will)\s+(?:get|send|bring|pull together|put together|circle back|follow up|own|drive|take (?:care of|the lead|point)|have)\b[^.?!]{0,80}\b(?:by|before|beforehand|afterwards|today|tonight|on|this|next|tomorrow|friday|monday|tuesday|wednesday|thursday|end of)\b/, weight: 0.65 },
+      { pattern: /\bi(?:'ll| will)\s+(?:get|send|bring|pull together|put together|circle back|follow up|own|drive|take (?:care of|the lead|point)|have)\b[^.?!]{0,140}\b(?:by|before|beforehand|afterwards|today|tonight|on|this|next|tomorrow|friday|monday|tuesday|wednesday|thursday|end of)\b/, weight: 0.65 },
       { pattern: /\bi(?:'ve| have)?\s+(?:already\s+)?(?:trained|coached|onboarded|briefed|mapped|set (?:it|them|this) up|written|wrote)\b[^.?!]{0,60}\b(?:myself|the team|everyone|all (?:\w+ )?(?:shops|sites|teams|clinics|depots|stores|hotels|homes)|leads?|supervisors?|managers?|staff|drivers|new (?:starters|hires|drivers)|guide|template|hotels|shifts)\b/, weight: 0.75 },
       { pattern: /\b(?:i'm|i am)\s+(?:running|driving|leading|owning|rolling|writing|organising|organizing|hosting)\b[^.?!]{0,40}\b(?:rollout|training|sessions?|workshop|project|out|guide)\b/, weight: 0.7 },
       // Volunteering a place or group to try the next change first: the champion drives the pilot.

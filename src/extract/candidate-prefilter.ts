@@ -44,7 +44,7 @@ export interface PrefilterOptions {
  * tune split's labels; on an unseen vendor the classifier is less sure, so its bar is set low (see the
  * evals README, "Prefilter").
  */
-export const DEFAULT_SIMILARITY_THRESHOLD = 0.3;
+export const DEFAULT_SIMILARITY_THRESHOLD = 0.4;
 /** Far below the extractor's own threshold (0.25): a sentence an unseen vendor's customer said is sent on a hunch. */
 export const DEFAULT_PROBABILITY_THRESHOLD = 0.05;
 export const DEFAULT_WINDOW = 1;

@@ -41,8 +41,16 @@ const variants: Array<TrainingRecipe & { name: string; riskThresholds?: readonly
 
 const gold = await loadGoldSet();
 const tune = gold.cases.filter((goldCase) => goldCase.split === "tune");
-const decide = readinessDecider(gold.vendor, await loadRules());
+const rules = await loadRules();
+const decide = readinessDecider(gold.vendor, rules);
 const ownNames = new Set(ownNamesOf(gold.vendor));
+
+/** Trained weights read at another threshold (risk signals at the recipe's own, when higher). */
+function classifierAt(weights: ClassifierWeights, recipe: TrainingRecipe, threshold: number): SentenceClassifier {
+  const perSignal = thresholdsOf(recipe, threshold);
+  const signals = Object.fromEntries(Object.entries(weights.signals).map(([id, model]) => [id, { ...model, threshold: perSignal[id as SignalId] ?? threshold }]));
+  return new SentenceClassifier({ ...weights, threshold, signals });
+}
 
 function report(name: string, threshold: number | null, runs: readonly CaseRun[], seconds: number, scored: readonly GoldCase[] = tune, benchmark = "classifier-cv"): void {
   const { metrics } = scoreRun(scored, runs);
@@ -76,7 +84,12 @@ if (values["cues-only"]) {
 // trained as it ships (every tune case plus the recipe's sources) and scored on each, with that set's own
 // vendor profile. Unlike the holdouts these may be looked at, so they measure how a change travels to a
 // vendor and a writing style the tune split does not have.
-const devSets = await Promise.all((values.dev ?? []).map(async (folder) => ({ folder, gold: await loadGoldSet(folder) })));
+const devSets = await Promise.all(
+  (values.dev ?? []).map(async (folder) => {
+    const devGold = await loadGoldSet(folder);
+    return { folder, gold: devGold, decide: readinessDecider(devGold.vendor, rules) };
+  }),
+);
 for (const variant of devSets.length === 0 ? [] : variants) {
   const started = performance.now();
   const trained = new Map<string, ClassifierWeights>();
@@ -88,14 +101,9 @@ for (const variant of devSets.length === 0 ? [] : variants) {
   }
   const trainedSeconds = (performance.now() - started) / 1000;
   for (const threshold of variant.thresholds) {
-    for (const { folder, gold: devGold } of devSets) {
-      const weights = trained.get(folder) as ClassifierWeights;
-      const recipe: TrainingRecipe = variant;
-      const perSignal = thresholdsOf(recipe, threshold);
-      const signals = Object.fromEntries(Object.entries(weights.signals).map(([id, model]) => [id, { ...model, threshold: perSignal[id as SignalId] ?? threshold }]));
-      const classifier = new SentenceClassifier({ ...weights, threshold, signals });
+    for (const { folder, gold: devGold, decide: devDecide } of devSets) {
+      const classifier = classifierAt(trained.get(folder) as ClassifierWeights, variant, threshold);
       const extractor = new OfflineExtractor({ vendor: devGold.vendor, classifier, classifyEveryone: variant.classifyEveryone, combine: variant.combine });
-      const devDecide = readinessDecider(devGold.vendor, await loadRules());
       const runs = await Promise.all(devGold.cases.map((goldCase) => evaluateCase(goldCase, extractor, devDecide)));
       report(`${variant.name} on ${folder}`, threshold, runs, trainedSeconds, devGold.cases, "classifier-dev");
     }
@@ -121,9 +129,7 @@ for (const variant of values["skip-cv"] ? [] : variants) {
         for (const { caseIndex, weights } of folds) {
           const goldCase = tune[caseIndex];
           if (goldCase === undefined) continue;
-          const perSignal = thresholdsOf(recipe, threshold);
-          const signals = Object.fromEntries(Object.entries(weights.signals).map(([id, model]) => [id, { ...model, threshold: perSignal[id as SignalId] ?? threshold }]));
-          const classifier = new SentenceClassifier({ ...weights, threshold, signals });
+          const classifier = classifierAt(weights, recipe, threshold);
           const extractor = new OfflineExtractor({ vendor: gold.vendor, classifier, classifyEveryone: variant.classifyEveryone, cues, combine });
           runs.push(await evaluateCase(goldCase, extractor, decide));
         }

@@ -264,14 +264,15 @@ function candidatesOf(chunk: ExtractionChunk, reading: SentenceReading): Candida
  */
 const PRODUCT_CREDIT = /\b(?:the (?:new )?(?:system|app|tool|platform|software|dashboards?|portal|kiosks?|screens?|module|product)|since (?:we|going live|go-live|the (?:rollout|switch|launch|change|move))|went live|go-live|rolled (?:it )?out|rollout|switched|with it|thanks to it|because of it)\b/;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** The text's words between single spaces, so a name is found whole (" quarry works "), never inside a word. */
+function spacedWords(text: string): string {
+  return ` ${text.replace(/[^\p{L}\p{N}'-]+/gu, " ").trim()} `;
 }
 
 /** True when the sentence, or one next to it, credits the product with the result. */
 function creditsTheProduct(folded: string, nearby: readonly NearbySentence[], ownNames: ReadonlySet<string> = new Set()): boolean {
-  const names = [...ownNames].filter((name) => name.length >= 4).map((name) => new RegExp(`\\b${escapeRegExp(name)}\\b`));
-  const credits = (text: string) => PRODUCT_CREDIT.test(text) || names.some((name) => name.test(text));
+  const names = [...ownNames].filter((name) => name.length >= 4).map((name) => spacedWords(name));
+  const credits = (text: string) => PRODUCT_CREDIT.test(text) || names.some((name) => spacedWords(text).includes(name));
   return credits(folded) || nearby.some((other) => other.distance <= 1 && credits(other.folded));
 }
 
